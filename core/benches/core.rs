@@ -1,0 +1,71 @@
+//! Native micro-benchmarks of the hot paths at 100,000 seats: decode, sort, filter, CSV.
+//! Run with `cargo bench -p seat-core` (or `./dev bench`).
+
+use chrono::{TimeZone, Utc};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use seat_core::generate::{self, OrgSpec, Plan};
+use seat_core::models::{decode_seats_page, Seat};
+use seat_core::table::{filter_rows, sorted_order, Column, Direction, Filter};
+
+const SEATS: usize = 100_000;
+
+fn spec() -> OrgSpec {
+    OrgSpec {
+        name: "bench".into(),
+        seats: SEATS,
+        seed: 7,
+        plan: Plan::Business,
+        now: Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap(),
+    }
+}
+
+/// 100,000 seats as GitHub sends them: 1,000 pages of 100.
+fn pages() -> Vec<String> {
+    let spec = spec();
+    (1..=SEATS / 100)
+        .map(|p| generate::seats_page_json(&spec, p, 100).to_string())
+        .collect()
+}
+
+fn decode_all(pages: &[String]) -> Vec<Seat> {
+    pages
+        .iter()
+        .flat_map(|p| decode_seats_page(p).unwrap().seats)
+        .collect()
+}
+
+fn benches(c: &mut Criterion) {
+    let pages = pages();
+    let bytes: usize = pages.iter().map(String::len).sum();
+    eprintln!("100,000 seats = {:.1} MB of JSON", bytes as f64 / 1e6);
+    let mut group = c.benchmark_group("100k");
+    group.sample_size(10);
+    group.bench_function("decode", |b| b.iter(|| decode_all(&pages)));
+    let seats = decode_all(&pages);
+    for column in [
+        Column::User,
+        Column::LastActivity,
+        Column::Editor,
+        Column::Team,
+    ] {
+        group.bench_function(format!("sort {}", column.key()), |b| {
+            b.iter(|| sorted_order(&seats, column, Direction::Asc))
+        });
+    }
+    let order = sorted_order(&seats, Column::LastActivity, Direction::Asc);
+    let now = spec().now;
+    group.bench_function("filter search", |b| {
+        b.iter(|| filter_rows(&seats, &order, "an", Filter::All, now))
+    });
+    group.bench_function("csv", |b| {
+        b.iter_batched(
+            || (),
+            |()| seat_core::report::write_report(&seats, &order, now).unwrap(),
+            BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(core, benches);
+criterion_main!(core);

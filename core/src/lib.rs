@@ -1,0 +1,22 @@
+//! Pure Rust core of Copilot Seat Review.
+//!
+//! Everything here is free of web-sys and I/O so it runs in `cargo test` in milliseconds and is
+//! shared by the browser app, `fakehub` and the benchmarks:
+//! - [`models`]: GitHub's Copilot objects, decoded leniently and kept small;
+//! - [`api_base`], [`link`], [`error`], [`loader`]: the rules of talking to GitHub (where the token
+//!   may go, paging, rate limits, what each failure means), with the transport and the clock
+//!   passed in;
+//! - [`editor`], [`table`], [`overview`], [`report`]: what the views show;
+//! - [`generate`]: realistic, deterministic organizations (fakehub's and the demo's data).
+
+pub mod api_base;
+pub mod editor;
+pub mod error;
+pub mod generate;
+pub mod link;
+pub mod loader;
+pub mod models;
+pub mod overview;
+pub mod report;
+pub mod table;
+pub mod time;

@@ -1,0 +1,497 @@
+//! The rules of reading GitHub: which URLs get the token, paging with bounded concurrency, rate
+//! limit waits, retries, and an honest account of what was loaded.
+//!
+//! The HTTP transport and the clock are passed in, so the same code runs on gloo-net in the
+//! browser and on a scripted transport with a fake clock in native tests.
+
+use std::collections::HashSet;
+use std::future::Future;
+use std::hash::{Hash, Hasher};
+
+use futures::future::{select, Either};
+use futures::StreamExt;
+
+use crate::api_base::ApiBase;
+use crate::error::{classify, ApiError, Failure, RawResponse};
+use crate::link::{page_of, parse_link_header, with_page};
+use crate::models::{decode_billing, decode_seat, decode_seats_page, Billing, Seat};
+
+/// Sends one GET. Implementations send only `Authorization` and `Accept` (GitHub's CORS
+/// preflight refuses anything else a client might add, such as `X-GitHub-Api-Version`).
+pub trait Transport {
+    /// GETs `url` with `Authorization: Bearer <token>`. A network-level failure is
+    /// [`ApiError::Network`]; any HTTP status is a `RawResponse`.
+    fn get(&self, url: &str, token: &str) -> impl Future<Output = Result<RawResponse, ApiError>>;
+}
+
+/// Time, injected so waits are testable.
+pub trait Clock {
+    /// Milliseconds since the Unix epoch.
+    fn now_ms(&self) -> i64;
+    /// Resolves after `ms` milliseconds.
+    fn sleep(&self, ms: u64) -> impl Future<Output = ()>;
+}
+
+/// Knobs of a load. The defaults suit GitHub: few parallel requests, bounded waits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Seats per page (GitHub's maximum is 100).
+    pub per_page: u32,
+    /// Pages requested at once after the first.
+    pub concurrency: usize,
+    /// Attempts per request for transient failures (5xx, network, timeout).
+    pub max_attempts: u32,
+    /// First retry delay; doubled each attempt.
+    pub backoff_ms: u64,
+    /// A request without an answer after this long is abandoned (GitHub cuts at 10 s).
+    pub timeout_ms: u64,
+    /// The longest rate-limit wait accepted before giving up with an error.
+    pub max_wait_s: u64,
+    /// Rate-limit waits accepted per request.
+    pub max_waits: u32,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            per_page: 100,
+            concurrency: 4,
+            max_attempts: 4,
+            backoff_ms: 500,
+            timeout_ms: 30_000,
+            max_wait_s: 15 * 60,
+            max_waits: 3,
+        }
+    }
+}
+
+/// What the seat listing is read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SeatSource {
+    /// `GET /orgs/{org}/copilot/billing/seats`.
+    Org(String),
+    /// `GET /enterprises/{enterprise}/copilot/billing/seats` (one seat per granting org or team,
+    /// so it can list more seats than `total_seats`).
+    Enterprise(String),
+}
+
+/// Something the UI should know while a load runs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// A page arrived: its new seats (duplicates already removed) and the progress so far.
+    Seats {
+        /// Seats to add.
+        seats: Vec<Seat>,
+        /// `total_seats` as GitHub reports it.
+        total_seats: Option<u64>,
+        /// Pages finished (including failed ones).
+        pages_done: u32,
+        /// Pages known so far.
+        pages_total: u32,
+    },
+    /// A wait before retrying; `message` is ready to show ("Waiting 42 s for GitHub's rate limit").
+    Waiting {
+        /// Seconds.
+        seconds: u64,
+        /// Ready to show.
+        message: String,
+    },
+}
+
+/// A page that could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageFailure {
+    /// The page number (None when the pages past a refused link are unknown).
+    pub page: Option<u32>,
+    /// Why.
+    pub error: ApiError,
+}
+
+/// The account of a finished load.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LoadReport {
+    /// `total_seats` as GitHub reports it.
+    pub total_seats: Option<u64>,
+    /// Pages the listing has.
+    pub pages: u32,
+    /// Seats kept.
+    pub loaded: usize,
+    /// Pages that failed after retries.
+    pub failed: Vec<PageFailure>,
+    /// Seats seen twice (the list changed while loading) and dropped.
+    pub duplicates: usize,
+    /// For an organization: GitHub said `total_seats` but fewer arrived.
+    pub missing: u64,
+}
+
+impl LoadReport {
+    /// True only when every page arrived and the count adds up.
+    pub fn is_complete(&self) -> bool {
+        self.failed.is_empty() && self.duplicates == 0 && self.missing == 0
+    }
+
+    /// A sentence for an incomplete load, saying what is missing and what to do.
+    pub fn problem(&self) -> Option<String> {
+        if self.is_complete() {
+            return None;
+        }
+        let total = self
+            .total_seats
+            .map_or_else(|| "?".to_string(), |t| t.to_string());
+        let mut parts = vec![format!(
+            "Incomplete: {} of {} seats loaded.",
+            self.loaded, total
+        )];
+        if !self.failed.is_empty() {
+            let pages: Vec<String> = self
+                .failed
+                .iter()
+                .map(|f| {
+                    f.page
+                        .map_or_else(|| "the rest".to_string(), |p| p.to_string())
+                })
+                .collect();
+            parts.push(format!(
+                "Pages {} failed: {}",
+                pages.join(", "),
+                self.failed[0].error
+            ));
+        }
+        if self.duplicates > 0 {
+            parts.push(format!(
+                "{} seats appeared twice because the list changed while loading; they are shown once.",
+                self.duplicates
+            ));
+        }
+        if self.missing > 0 && self.failed.is_empty() {
+            parts.push(format!(
+                "GitHub listed {} fewer seats than it reported.",
+                self.missing
+            ));
+        }
+        parts.push("Retry to load the whole list.".to_string());
+        Some(parts.join(" "))
+    }
+}
+
+/// A GitHub client for one API base and one token.
+pub struct Client<T, C> {
+    transport: T,
+    clock: C,
+    base: ApiBase,
+    token: String,
+    options: LoadOptions,
+}
+
+impl<T, C> std::fmt::Debug for Client<T, C> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never print the token.
+        f.debug_struct("Client")
+            .field("base", &self.base)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T: Transport, C: Clock> Client<T, C> {
+    /// A client; the token is sent only to `base`'s origin.
+    pub fn new(transport: T, clock: C, base: ApiBase, token: String, options: LoadOptions) -> Self {
+        Self {
+            transport,
+            clock,
+            base,
+            token,
+            options,
+        }
+    }
+
+    /// The API base.
+    pub fn base(&self) -> &ApiBase {
+        &self.base
+    }
+
+    /// `GET /orgs/{org}/copilot/billing`.
+    pub async fn billing(&self, org: &str, on_event: &dyn Fn(Event)) -> Result<Billing, ApiError> {
+        let url = self.base.url(&format!("/orgs/{org}/copilot/billing"));
+        let resp = self
+            .get(&url, &format!("organization {org}"), on_event)
+            .await?;
+        decode_billing(&resp.body).map_err(|e| malformed("billing", &e))
+    }
+
+    /// `GET /orgs/{org}/members/{login}/copilot`.
+    pub async fn member_seat(
+        &self,
+        org: &str,
+        login: &str,
+        on_event: &dyn Fn(Event),
+    ) -> Result<Seat, ApiError> {
+        let url = self.base.url(&format!(
+            "/orgs/{org}/members/{}/copilot",
+            encode_segment(login)
+        ));
+        let resp = self
+            .get(
+                &url,
+                &format!("Copilot seat for {login} in organization {org}"),
+                on_event,
+            )
+            .await?;
+        decode_seat(&resp.body).map_err(|e| malformed("seat", &e))
+    }
+
+    /// Reads every seat: page 1, then the rest `concurrency` at a time, emitting each page's
+    /// seats as they arrive. Fails outright only if page 1 fails; later failures are in the
+    /// report.
+    pub async fn seats(
+        &self,
+        source: &SeatSource,
+        on_event: &dyn Fn(Event),
+    ) -> Result<LoadReport, ApiError> {
+        let (path, what) = match source {
+            SeatSource::Org(org) => (
+                format!("/orgs/{org}/copilot/billing/seats"),
+                format!("organization {org}"),
+            ),
+            SeatSource::Enterprise(e) => (
+                format!("/enterprises/{e}/copilot/billing/seats"),
+                format!("enterprise {e}"),
+            ),
+        };
+        let first_url = self
+            .base
+            .url(&format!("{path}?per_page={}&page=1", self.options.per_page));
+        let first = self.get(&first_url, &what, on_event).await?;
+        let page1 = decode_seats_page(&first.body).map_err(|e| malformed("seats page 1", &e))?;
+        let links = parse_link_header(first.header("link").unwrap_or_default());
+
+        let mut report = LoadReport {
+            total_seats: page1.total_seats,
+            pages: 1,
+            ..LoadReport::default()
+        };
+        let mut seen = HashSet::new();
+        let emit =
+            |report: &mut LoadReport, seen: &mut HashSet<u64>, seats: Vec<Seat>, done: u32| {
+                let before = seats.len();
+                let fresh: Vec<Seat> = seats
+                    .into_iter()
+                    .filter(|s| seen.insert(identity(s)))
+                    .collect();
+                report.duplicates += before - fresh.len();
+                report.loaded += fresh.len();
+                on_event(Event::Seats {
+                    seats: fresh,
+                    total_seats: report.total_seats,
+                    pages_done: done,
+                    pages_total: report.pages,
+                });
+            };
+
+        let last = links.last.as_deref().and_then(|u| Some((u, page_of(u)?)));
+        match (last, links.next.as_deref()) {
+            (Some((last_url, last_page)), _) if last_page > 1 => {
+                if !self.base.owns(last_url) {
+                    report.failed.push(PageFailure {
+                        page: None,
+                        error: ApiError::ForeignLink {
+                            url: last_url.into(),
+                        },
+                    });
+                    emit(&mut report, &mut seen, page1.seats, 1);
+                    return Ok(report);
+                }
+                report.pages = last_page;
+                emit(&mut report, &mut seen, page1.seats, 1);
+                let mut done = 1;
+                let mut pages = futures::stream::iter(2..=last_page)
+                    .map(|p| {
+                        let url = with_page(last_url, p);
+                        let what = &what;
+                        async move { (p, self.page(&url, p, what, on_event).await) }
+                    })
+                    .buffer_unordered(self.options.concurrency.max(1));
+                while let Some((page, result)) = pages.next().await {
+                    done += 1;
+                    match result {
+                        Ok(seats) => emit(&mut report, &mut seen, seats, done),
+                        Err(error) => {
+                            report.failed.push(PageFailure {
+                                page: Some(page),
+                                error,
+                            });
+                            emit(&mut report, &mut seen, Vec::new(), done);
+                        }
+                    }
+                }
+                report.failed.sort_by_key(|f| f.page);
+            }
+            (_, Some(next)) => {
+                // No usable `last`: follow `next` one page at a time.
+                emit(&mut report, &mut seen, page1.seats, 1);
+                let mut next = Some(next.to_string());
+                let mut visited = HashSet::from([1u32]);
+                while let Some(url) = next.take() {
+                    let page = page_of(&url).unwrap_or(report.pages + 1);
+                    if !self.base.owns(&url) {
+                        report.failed.push(PageFailure {
+                            page: None,
+                            error: ApiError::ForeignLink { url },
+                        });
+                        break;
+                    }
+                    if !visited.insert(page) {
+                        break; // A loop in the links: stop rather than spin.
+                    }
+                    report.pages += 1;
+                    match self.get(&url, &what, on_event).await {
+                        Ok(resp) => match decode_seats_page(&resp.body) {
+                            Ok(p) => {
+                                next =
+                                    parse_link_header(resp.header("link").unwrap_or_default()).next;
+                                let done = report.pages;
+                                emit(&mut report, &mut seen, p.seats, done);
+                            }
+                            Err(e) => {
+                                let error = malformed(&format!("seats page {page}"), &e);
+                                report.failed.push(PageFailure {
+                                    page: Some(page),
+                                    error,
+                                });
+                            }
+                        },
+                        Err(error) => report.failed.push(PageFailure {
+                            page: Some(page),
+                            error,
+                        }),
+                    }
+                }
+            }
+            _ => emit(&mut report, &mut seen, page1.seats, 1),
+        }
+        if let (SeatSource::Org(_), Some(total)) = (source, report.total_seats) {
+            report.missing = total.saturating_sub(report.loaded as u64);
+        }
+        Ok(report)
+    }
+
+    async fn page(
+        &self,
+        url: &str,
+        page: u32,
+        what: &str,
+        on_event: &dyn Fn(Event),
+    ) -> Result<Vec<Seat>, ApiError> {
+        let resp = self.get(url, what, on_event).await?;
+        decode_seats_page(&resp.body)
+            .map(|p| p.seats)
+            .map_err(|e| malformed(&format!("seats page {page}"), &e))
+    }
+
+    /// One GET with the token, on the API origin only, with retries and rate-limit waits.
+    async fn get(
+        &self,
+        url: &str,
+        what: &str,
+        on_event: &dyn Fn(Event),
+    ) -> Result<RawResponse, ApiError> {
+        if !self.base.owns(url) {
+            return Err(ApiError::ForeignLink {
+                url: url.to_string(),
+            });
+        }
+        let mut attempt = 1;
+        let mut waits = 0;
+        loop {
+            let outcome = {
+                let request = std::pin::pin!(self.transport.get(url, &self.token));
+                let timer = std::pin::pin!(self.clock.sleep(self.options.timeout_ms));
+                match select(request, timer).await {
+                    Either::Left((r, _)) => r,
+                    Either::Right(_) => Err(ApiError::Timeout {
+                        seconds: self.options.timeout_ms / 1000,
+                    }),
+                }
+            };
+            let error = match outcome {
+                Ok(resp) if (200..300).contains(&resp.status) => return Ok(resp),
+                Ok(resp) => match classify(&resp, what, self.clock.now_ms() / 1000) {
+                    Failure::Wait {
+                        seconds,
+                        reset_epoch,
+                    } => {
+                        if seconds > self.options.max_wait_s || waits >= self.options.max_waits {
+                            return Err(ApiError::RateLimited { reset_epoch });
+                        }
+                        waits += 1;
+                        on_event(Event::Waiting {
+                            seconds,
+                            message: format!("Waiting {seconds} s for GitHub's rate limit"),
+                        });
+                        self.clock.sleep(seconds * 1000).await;
+                        continue;
+                    }
+                    Failure::Error(e) => e,
+                },
+                Err(e) => e,
+            };
+            if !error.is_transient() || attempt >= self.options.max_attempts {
+                return Err(error);
+            }
+            let delay = self.options.backoff_ms << (attempt - 1).min(10);
+            on_event(Event::Waiting {
+                seconds: delay.div_ceil(1000),
+                message: format!(
+                    "Retrying in {:.1} s (attempt {} of {}): {}",
+                    delay as f64 / 1000.0,
+                    attempt + 1,
+                    self.options.max_attempts,
+                    short(&error)
+                ),
+            });
+            self.clock.sleep(delay).await;
+            attempt += 1;
+        }
+    }
+}
+
+fn short(e: &ApiError) -> String {
+    match e {
+        ApiError::Server { status } => format!("GitHub answered {status}"),
+        ApiError::Timeout { seconds } => format!("no answer in {seconds} s"),
+        ApiError::Network { .. } => "network error".to_string(),
+        other => other.to_string(),
+    }
+}
+
+fn malformed(what: &str, e: &serde_json::Error) -> ApiError {
+    ApiError::Malformed {
+        detail: format!("{what}: {e}"),
+    }
+}
+
+/// Percent-encodes a login for a path segment (logins are [A-Za-z0-9-], but input is input).
+fn encode_segment(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// What makes a seat the same seat across pages. Not the assignee id alone: both official
+/// example seats have id 1.
+fn identity(s: &Seat) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    s.login().hash(&mut h);
+    s.created_at.hash(&mut h);
+    s.team().hash(&mut h);
+    s.organization
+        .as_ref()
+        .and_then(|o| o.login.as_deref())
+        .hash(&mut h);
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,430 @@
+//! The loader against a scripted transport (recorded GitHub-shaped answers) and a fake clock.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use futures::executor::block_on;
+
+use super::*;
+
+/// Answers by URL from a script; each URL's answers are used in order, the last one repeats.
+#[derive(Default)]
+struct Script {
+    answers: RefCell<HashMap<String, Vec<Result<RawResponse, ApiError>>>>,
+    log: RefCell<Vec<(String, String)>>,
+}
+
+impl Script {
+    fn on(self, url: &str, answers: Vec<Result<RawResponse, ApiError>>) -> Self {
+        self.answers.borrow_mut().insert(url.to_string(), answers);
+        self
+    }
+    fn requested(&self) -> Vec<String> {
+        self.log.borrow().iter().map(|(u, _)| u.clone()).collect()
+    }
+}
+
+impl Transport for &Script {
+    async fn get(&self, url: &str, token: &str) -> Result<RawResponse, ApiError> {
+        self.log
+            .borrow_mut()
+            .push((url.to_string(), token.to_string()));
+        let mut answers = self.answers.borrow_mut();
+        let list = answers
+            .get_mut(url)
+            .unwrap_or_else(|| panic!("unscripted request {url}"));
+        if list.len() > 1 {
+            list.remove(0)
+        } else {
+            list[0].clone()
+        }
+    }
+}
+
+#[derive(Default)]
+struct FakeClock {
+    now: Cell<i64>,
+    sleeps: RefCell<Vec<u64>>,
+}
+
+impl Clock for &FakeClock {
+    fn now_ms(&self) -> i64 {
+        self.now.get()
+    }
+    async fn sleep(&self, ms: u64) {
+        self.sleeps.borrow_mut().push(ms);
+        self.now.set(self.now.get() + ms as i64);
+    }
+}
+
+const BASE: &str = "http://127.0.0.1:8787";
+
+fn seats_json(from: usize, n: usize, total: usize) -> String {
+    let seats: Vec<String> = (from..from + n)
+        .map(|i| format!(r#"{{"created_at":"2024-01-01T00:00:00Z","assignee":{{"login":"user{i}","id":{i}}}}}"#))
+        .collect();
+    format!(r#"{{"total_seats":{total},"seats":[{}]}}"#, seats.join(","))
+}
+
+fn ok(body: String, link: Option<String>) -> Result<RawResponse, ApiError> {
+    let mut headers = vec![];
+    if let Some(l) = link {
+        headers.push(("link".to_string(), l));
+    }
+    Ok(RawResponse {
+        status: 200,
+        headers,
+        body,
+    })
+}
+
+fn status(status: u16, headers: &[(&str, &str)], body: &str) -> Result<RawResponse, ApiError> {
+    Ok(RawResponse {
+        status,
+        headers: headers
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        body: body.to_string(),
+    })
+}
+
+fn page_url(p: u32) -> String {
+    format!("{BASE}/orgs/acme/copilot/billing/seats?per_page=100&page={p}")
+}
+
+fn links(p: u32, last: u32) -> String {
+    format!(
+        r#"<{}>; rel="next", <{}>; rel="last""#,
+        page_url(p + 1),
+        page_url(last)
+    )
+}
+
+/// Three pages of a 250-seat org, with overrides for page 2.
+fn three_pages(page2: Vec<Result<RawResponse, ApiError>>) -> Script {
+    Script::default()
+        .on(
+            &page_url(1),
+            vec![ok(seats_json(0, 100, 250), Some(links(1, 3)))],
+        )
+        .on(&page_url(2), page2)
+        .on(&page_url(3), vec![ok(seats_json(200, 50, 250), None)])
+}
+
+fn run(
+    script: &Script,
+    clock: &FakeClock,
+    options: LoadOptions,
+) -> (Result<LoadReport, ApiError>, Vec<Event>) {
+    let client = Client::new(
+        script,
+        clock,
+        ApiBase::parse(BASE).unwrap(),
+        "good-token".into(),
+        options,
+    );
+    let events = RefCell::new(Vec::new());
+    let on_event = |e: Event| events.borrow_mut().push(e);
+    let result = block_on(client.seats(&SeatSource::Org("acme".into()), &on_event));
+    (result, events.into_inner())
+}
+
+fn seats_of(events: &[Event]) -> Vec<String> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Seats { seats, .. } => Some(
+                seats
+                    .iter()
+                    .map(|s| s.login().to_string())
+                    .collect::<Vec<_>>(),
+            ),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
+#[test]
+fn pages_by_the_last_link_with_every_seat_once() {
+    let script = three_pages(vec![ok(seats_json(100, 100, 250), Some(links(2, 3)))]);
+    let clock = FakeClock::default();
+    let (report, events) = run(&script, &clock, LoadOptions::default());
+    let report = report.unwrap();
+    assert!(report.is_complete(), "{report:?}");
+    assert_eq!(
+        (report.loaded, report.pages, report.total_seats),
+        (250, 3, Some(250))
+    );
+    let mut logins = seats_of(&events);
+    logins.sort();
+    logins.dedup();
+    assert_eq!(logins.len(), 250);
+    assert!(script
+        .log
+        .borrow()
+        .iter()
+        .all(|(u, t)| u.starts_with(BASE) && t == "good-token"));
+    assert_eq!(script.requested()[0], page_url(1));
+}
+
+#[test]
+fn one_page_without_link() {
+    let script = Script::default().on(&page_url(1), vec![ok(seats_json(0, 2, 2), None)]);
+    let (report, _) = run(&script, &FakeClock::default(), LoadOptions::default());
+    let report = report.unwrap();
+    assert!(report.is_complete());
+    assert_eq!(report.loaded, 2);
+    assert_eq!(script.requested().len(), 1);
+}
+
+#[test]
+fn follows_next_when_there_is_no_last() {
+    let next = |p: u32| format!(r#"<{}>; rel="next""#, page_url(p));
+    let script = Script::default()
+        .on(
+            &page_url(1),
+            vec![ok(seats_json(0, 100, 250), Some(next(2)))],
+        )
+        .on(
+            &page_url(2),
+            vec![ok(seats_json(100, 100, 250), Some(next(3)))],
+        )
+        .on(&page_url(3), vec![ok(seats_json(200, 50, 250), None)]);
+    let (report, _) = run(&script, &FakeClock::default(), LoadOptions::default());
+    let report = report.unwrap();
+    assert!(report.is_complete(), "{report:?}");
+    assert_eq!(report.loaded, 250);
+    assert_eq!(
+        script.requested(),
+        vec![page_url(1), page_url(2), page_url(3)]
+    );
+}
+
+#[test]
+fn a_foreign_link_is_refused_and_the_token_stays_home() {
+    let foreign = r#"<https://evil.example.com/x?page=2>; rel="next", <https://evil.example.com/x?page=3>; rel="last""#;
+    let script = Script::default().on(
+        &page_url(1),
+        vec![ok(seats_json(0, 100, 250), Some(foreign.into()))],
+    );
+    let (report, _) = run(&script, &FakeClock::default(), LoadOptions::default());
+    let report = report.unwrap();
+    assert!(!report.is_complete());
+    assert!(matches!(
+        report.failed[0].error,
+        ApiError::ForeignLink { .. }
+    ));
+    assert!(
+        report.problem().unwrap().contains("100 of 250"),
+        "{:?}",
+        report.problem()
+    );
+    assert_eq!(script.requested(), vec![page_url(1)]);
+}
+
+#[test]
+fn primary_rate_limit_waits_until_reset_and_says_so() {
+    let clock = FakeClock::default();
+    clock.now.set(1_000_000);
+    let limited = status(
+        403,
+        &[
+            ("x-ratelimit-remaining", "0"),
+            ("x-ratelimit-reset", "1041"),
+        ],
+        r#"{"message":"API rate limit exceeded"}"#,
+    );
+    let script = three_pages(vec![limited, ok(seats_json(100, 100, 250), None)]);
+    let (report, events) = run(&script, &clock, LoadOptions::default());
+    assert!(report.unwrap().is_complete());
+    assert!(
+        clock.sleeps.borrow().contains(&42_000),
+        "{:?}",
+        clock.sleeps.borrow()
+    );
+    assert!(events.iter().any(|e| matches!(e, Event::Waiting { message, .. } if message == "Waiting 42 s for GitHub's rate limit")));
+}
+
+#[test]
+fn secondary_rate_limit_honours_retry_after() {
+    let clock = FakeClock::default();
+    let script = three_pages(vec![
+        status(429, &[("retry-after", "3")], "{}"),
+        ok(seats_json(100, 100, 250), None),
+    ]);
+    let (report, _) = run(&script, &clock, LoadOptions::default());
+    assert!(report.unwrap().is_complete());
+    assert!(clock.sleeps.borrow().contains(&3_000));
+}
+
+#[test]
+fn a_rate_limit_too_far_away_is_an_error_not_a_hang() {
+    let clock = FakeClock::default();
+    let script = three_pages(vec![status(
+        403,
+        &[
+            ("x-ratelimit-remaining", "0"),
+            ("x-ratelimit-reset", "99999"),
+        ],
+        "{}",
+    )]);
+    let (report, _) = run(&script, &clock, LoadOptions::default());
+    let report = report.unwrap();
+    assert_eq!(
+        report.failed,
+        vec![PageFailure {
+            page: Some(2),
+            error: ApiError::RateLimited {
+                reset_epoch: Some(99999)
+            }
+        }]
+    );
+    assert_eq!(report.loaded, 150);
+}
+
+#[test]
+fn transient_errors_retry_with_backoff_then_succeed() {
+    let clock = FakeClock::default();
+    let gateway = status(502, &[], "<html>Bad Gateway</html>");
+    let script = three_pages(vec![
+        gateway.clone(),
+        Err(ApiError::Network {
+            detail: "reset".into(),
+        }),
+        ok(seats_json(100, 100, 250), None),
+    ]);
+    let (report, _) = run(&script, &clock, LoadOptions::default());
+    assert!(report.unwrap().is_complete());
+    let sleeps = clock.sleeps.borrow();
+    let backoffs: Vec<u64> = sleeps.iter().copied().filter(|&ms| ms != 30_000).collect();
+    assert_eq!(backoffs, vec![500, 1000]);
+}
+
+#[test]
+fn persistent_failures_are_reported_never_passed_off_as_complete() {
+    let script = three_pages(vec![status(502, &[], "")]);
+    let (report, _) = run(&script, &FakeClock::default(), LoadOptions::default());
+    let report = report.unwrap();
+    assert!(!report.is_complete());
+    assert_eq!(
+        report.failed,
+        vec![PageFailure {
+            page: Some(2),
+            error: ApiError::Server { status: 502 }
+        }]
+    );
+    assert_eq!(report.missing, 100);
+    let problem = report.problem().unwrap();
+    assert!(
+        problem.contains("150 of 250") && problem.contains("Pages 2 failed"),
+        "{problem}"
+    );
+    assert_eq!(
+        script
+            .requested()
+            .iter()
+            .filter(|u| **u == page_url(2))
+            .count(),
+        4
+    );
+}
+
+#[test]
+fn truncated_json_is_a_failed_page() {
+    let body = seats_json(100, 100, 250);
+    let script = three_pages(vec![ok(body[..body.len() / 2].to_string(), None)]);
+    let (report, _) = run(&script, &FakeClock::default(), LoadOptions::default());
+    let report = report.unwrap();
+    assert!(
+        matches!(&report.failed[0].error, ApiError::Malformed { detail } if detail.contains("seats page 2"))
+    );
+}
+
+#[test]
+fn repeated_seats_are_dropped_and_flagged() {
+    let script = three_pages(vec![ok(seats_json(0, 100, 250), None)]);
+    let (report, events) = run(&script, &FakeClock::default(), LoadOptions::default());
+    let report = report.unwrap();
+    assert_eq!(
+        (report.duplicates, report.loaded, report.missing),
+        (100, 150, 100)
+    );
+    assert!(report.problem().unwrap().contains("appeared twice"));
+    assert_eq!(seats_of(&events).len(), 150);
+}
+
+#[test]
+fn the_official_example_keeps_both_seats_with_assignee_id_1() {
+    let body = include_str!("../../../fixtures/github-api/org-copilot-billing-seats.json");
+    let script = Script::default().on(&page_url(1), vec![ok(body.to_string(), None)]);
+    let (report, events) = run(&script, &FakeClock::default(), LoadOptions::default());
+    assert!(report.unwrap().is_complete());
+    assert_eq!(seats_of(&events), vec!["octocat", "octokitten"]);
+}
+
+#[test]
+fn first_page_errors_fail_the_load_with_the_remedy() {
+    let script = Script::default().on(
+        &page_url(1),
+        vec![status(401, &[], r#"{"message":"Bad credentials"}"#)],
+    );
+    let (result, _) = run(&script, &FakeClock::default(), LoadOptions::default());
+    assert_eq!(result.unwrap_err(), ApiError::BadCredentials);
+}
+
+#[test]
+fn a_request_without_an_answer_times_out() {
+    struct Never;
+    impl Transport for Never {
+        async fn get(&self, _: &str, _: &str) -> Result<RawResponse, ApiError> {
+            futures::future::pending().await
+        }
+    }
+    let clock = FakeClock::default();
+    let options = LoadOptions {
+        max_attempts: 2,
+        ..LoadOptions::default()
+    };
+    let client = Client::new(
+        Never,
+        &clock,
+        ApiBase::parse(BASE).unwrap(),
+        "t".into(),
+        options,
+    );
+    let err = block_on(client.billing("acme", &|_| {})).unwrap_err();
+    assert_eq!(err, ApiError::Timeout { seconds: 30 });
+}
+
+#[test]
+fn the_debug_form_never_shows_the_token() {
+    let clock = FakeClock::default();
+    let script = Script::default();
+    let client = Client::new(
+        &script,
+        &clock,
+        ApiBase::parse(BASE).unwrap(),
+        "ghp_secret".into(),
+        LoadOptions::default(),
+    );
+    assert!(!format!("{client:?}").contains("ghp_secret"));
+}
+
+#[test]
+fn member_logins_are_encoded_into_the_path() {
+    let url = format!("{BASE}/orgs/acme/members/a%2F..%2Fx/copilot");
+    let member = include_str!("../../../fixtures/github-api/org-member-copilot.json");
+    let script = Script::default().on(&url, vec![ok(member.to_string(), None)]);
+    let clock = FakeClock::default();
+    let client = Client::new(
+        &script,
+        &clock,
+        ApiBase::parse(BASE).unwrap(),
+        "t".into(),
+        LoadOptions::default(),
+    );
+    let seat = block_on(client.member_seat("acme", "a/../x", &|_| {})).unwrap();
+    assert_eq!(seat.login(), "octocat");
+}

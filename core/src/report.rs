@@ -1,0 +1,196 @@
+//! The activity report CSV, column-compatible with GitHub's "Get report".
+//!
+//! GitHub's documented columns come first (`report_time, login, last_authenticated_at,
+//! last_activity_at, last_surface_used`), then ours. Timestamps are UTC `YYYY-MM-DDTHH:MM:SSZ`,
+//! empty when missing. Written by the `csv` crate (RFC 4180 quoting); any cell that a spreadsheet
+//! would run as a formula gets a leading `'`.
+
+use chrono::{DateTime, Utc};
+
+use crate::editor::parse_editor;
+use crate::models::Seat;
+use crate::time::iso_utc;
+
+/// The header row, in order.
+pub const COLUMNS: [&str; 10] = [
+    "report_time",
+    "login",
+    "last_authenticated_at",
+    "last_activity_at",
+    "last_surface_used",
+    "last_activity_editor",
+    "plan_type",
+    "assigning_team",
+    "created_at",
+    "pending_cancellation_date",
+];
+
+/// A cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`.
+pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// `copilot-activity-report-<org>-<YYYYMMDDTHHMMSSZ>.csv`, safe as a file name.
+pub fn file_name(org: &str, report_time: DateTime<Utc>) -> String {
+    let org: String = org
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(39)
+        .collect();
+    format!(
+        "copilot-activity-report-{org}-{}.csv",
+        report_time.format("%Y%m%dT%H%M%SZ")
+    )
+}
+
+/// Writes the report of `rows` (indices into `seats`, in the view's order) to bytes.
+pub fn write_report(
+    seats: &[Seat],
+    rows: &[u32],
+    report_time: DateTime<Utc>,
+) -> Result<Vec<u8>, csv::Error> {
+    // ~140 bytes a row: reserve once instead of growing through 100,000 rows.
+    let mut writer = csv::Writer::from_writer(Vec::with_capacity(64 + rows.len() * 140));
+    writer.write_record(COLUMNS)?;
+    let report_time = iso_utc(report_time);
+    let ts = |t: Option<DateTime<Utc>>| t.map(iso_utc).unwrap_or_default();
+    for &i in rows {
+        let Some(s) = seats.get(i as usize) else {
+            continue;
+        };
+        let editor = s.last_activity_editor.as_deref();
+        writer.write_record([
+            report_time.as_str(),
+            &neutralize(s.login()),
+            &ts(s.last_authenticated_at),
+            &ts(s.last_activity_at),
+            &neutralize(&parse_editor(editor).label()),
+            &neutralize(editor.unwrap_or_default()),
+            &neutralize(s.plan_type.as_deref().unwrap_or_default()),
+            &neutralize(s.team().unwrap_or_default()),
+            &iso_utc(s.created_at),
+            &s.pending_cancellation_date
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+        ])?;
+    }
+    writer.into_inner().map_err(|e| e.into_error().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn read(bytes: &[u8]) -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(bytes)
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect()
+    }
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn official_example_rows_in_utc() {
+        let page = crate::models::decode_seats_page(include_str!(
+            "../../fixtures/github-api/org-copilot-billing-seats.json"
+        ))
+        .unwrap();
+        let rows = read(&write_report(&page.seats, &[1, 0], now()).unwrap());
+        assert_eq!(rows[0], COLUMNS);
+        assert_eq!(
+            rows[1],
+            [
+                "2026-11-24T12:00:00Z",
+                "octokitten",
+                "2021-10-14T06:53:32Z",
+                "2021-10-13T06:53:32Z",
+                "VS Code 1.77.3",
+                "vscode/1.77.3/copilot/1.86.82",
+                "",
+                "",
+                "2021-09-24T00:00:00Z",
+                "2021-11-01",
+            ]
+        );
+        assert_eq!(rows[2][7], "Justice League");
+        assert_eq!(rows[2][6], "business");
+        assert_eq!(rows.len(), 3);
+    }
+
+    #[test]
+    fn nulls_are_empty_and_unknown_surface_is_unspecified() {
+        let seat = crate::models::decode_seat(
+            r#"{"created_at":"2024-01-01T00:00:00+05:30","assignee":null}"#,
+        )
+        .unwrap();
+        let rows = read(&write_report(&[seat], &[0], now()).unwrap());
+        assert_eq!(
+            rows[1],
+            [
+                "2026-11-24T12:00:00Z",
+                "",
+                "",
+                "",
+                "Unspecified",
+                "",
+                "",
+                "",
+                "2023-12-31T18:30:00Z",
+                ""
+            ]
+        );
+    }
+
+    #[test]
+    fn awkward_and_hostile_values_round_trip_neutralized() {
+        let team = "=HYPERLINK(\"http://x\"),\n\"quoted\" 🚀 team";
+        let json = serde_json::json!({
+            "created_at": "2024-01-01T00:00:00Z",
+            "assignee": {"login": "-cmd"},
+            "assigning_team": {"name": team},
+            "last_activity_editor": "@SUM(1+1)/1.0",
+            "plan_type": "+business",
+        });
+        let seat = crate::models::decode_seat(&json.to_string()).unwrap();
+        let bytes = write_report(&[seat], &[0], now()).unwrap();
+        let rows = read(&bytes);
+        assert_eq!(rows[1][1], "'-cmd");
+        assert_eq!(rows[1][7], format!("'{team}"));
+        assert_eq!(rows[1][5], "'@SUM(1+1)/1.0");
+        assert_eq!(rows[1][6], "'+business");
+        for cell in &rows[1] {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        assert_eq!(
+            file_name("acme", now()),
+            "copilot-activity-report-acme-20261124T120000Z.csv"
+        );
+        assert_eq!(
+            file_name("../x", now()),
+            "copilot-activity-report-___x-20261124T120000Z.csv"
+        );
+    }
+}

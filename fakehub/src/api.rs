@@ -1,0 +1,528 @@
+//! GitHub's Copilot seat endpoints, and what each organization makes of them.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt;
+use serde_json::{json, Value};
+
+use seat_core::generate::{self, OrgSpec};
+
+use crate::enterprise;
+use crate::github::{self, Ctx, Token};
+use crate::orgs::{self, Data, Fault, Org};
+use crate::state::{epoch_now, lock, AppState};
+
+pub const BILLING: &str = include_str!("../../fixtures/github-api/org-copilot-billing.json");
+pub const SEATS: &str = include_str!("../../fixtures/github-api/org-copilot-billing-seats.json");
+pub const MEMBER: &str = include_str!("../../fixtures/github-api/org-member-copilot.json");
+
+const DOCS_BILLING: &str = "https://docs.github.com/rest/copilot/copilot-user-management#get-copilot-seat-information-and-settings-for-an-organization";
+const DOCS_SEATS: &str = "https://docs.github.com/rest/copilot/copilot-user-management#list-all-copilot-seat-assignments-for-an-organization";
+const DOCS_MEMBER: &str = "https://docs.github.com/rest/copilot/copilot-user-management#get-copilot-seat-assignment-details-for-a-user";
+const DOCS_CANCEL: &str = "https://docs.github.com/rest/copilot/copilot-user-management#remove-users-from-the-copilot-subscription-for-an-organization";
+pub const DOCS_ENTERPRISE: &str = "https://docs.github.com/rest/copilot/copilot-user-management#list-all-copilot-seat-assignments-for-an-enterprise";
+const DOCS_REST: &str = "https://docs.github.com/rest";
+const DOCS_RATE: &str = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api";
+const DOCS_SECONDARY: &str =
+    "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits";
+const DOCS_SSO: &str =
+    "https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/";
+
+/// GitHub's `per_page` default and maximum for the seats endpoints.
+pub const DEFAULT_PER_PAGE: usize = 50;
+pub const MAX_PER_PAGE: usize = 100;
+
+const BAD_GATEWAY: &str = "<!DOCTYPE html>\n<html>\n  <head><title>502 Bad Gateway &middot; GitHub</title></head>\n  <body>\n    <h1>Bad Gateway</h1>\n    <p>We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists.</p>\n  </body>\n</html>\n";
+
+/// A GitHub endpoint fakehub answers.
+enum Endpoint {
+    /// `/orgs/{org}/...`
+    Org(String, OrgCall),
+    /// `GET /enterprises/{enterprise}/copilot/billing/seats`
+    EnterpriseSeats(String),
+}
+
+enum OrgCall {
+    /// `GET /orgs/{org}/copilot/billing`
+    Billing,
+    /// `GET /orgs/{org}/copilot/billing/seats`
+    Seats,
+    /// `GET /orgs/{org}/members/{username}/copilot`
+    Member(String),
+    /// `DELETE /orgs/{org}/copilot/billing/selected_users`
+    Cancel,
+}
+
+impl Endpoint {
+    fn docs(&self) -> &'static str {
+        match self {
+            Endpoint::Org(_, OrgCall::Billing) => DOCS_BILLING,
+            Endpoint::Org(_, OrgCall::Seats) => DOCS_SEATS,
+            Endpoint::Org(_, OrgCall::Member(_)) => DOCS_MEMBER,
+            Endpoint::Org(_, OrgCall::Cancel) => DOCS_CANCEL,
+            Endpoint::EnterpriseSeats(_) => DOCS_ENTERPRISE,
+        }
+    }
+
+    /// `orgs/NAME` or `enterprises/NAME`, for the SSO URL.
+    fn owner(&self) -> String {
+        match self {
+            Endpoint::Org(org, _) => format!("orgs/{org}"),
+            Endpoint::EnterpriseSeats(ent) => format!("enterprises/{ent}"),
+        }
+    }
+}
+
+fn route(method: &Method, path: &str) -> Option<Endpoint> {
+    let parts: Vec<&str> = path.strip_prefix('/')?.split('/').collect();
+    let get = method == Method::GET || method == Method::HEAD;
+    let org = |o: &str, call| Endpoint::Org(o.to_string(), call);
+    Some(match parts.as_slice() {
+        ["orgs", o, "copilot", "billing"] if get => org(o, OrgCall::Billing),
+        ["orgs", o, "copilot", "billing", "seats"] if get => org(o, OrgCall::Seats),
+        ["orgs", o, "members", user, "copilot"] if get => org(o, OrgCall::Member(user.to_string())),
+        ["orgs", o, "copilot", "billing", "selected_users"] if method == Method::DELETE => {
+            org(o, OrgCall::Cancel)
+        }
+        ["enterprises", ent, "copilot", "billing", "seats"] if get => {
+            Endpoint::EnterpriseSeats(ent.to_string())
+        }
+        _ => return None,
+    })
+}
+
+/// Everything that is not `/_fakehub/...`: GitHub's endpoints, else GitHub's 404.
+pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
+    let (parts, body) = req.into_parts();
+    if parts.uri.path().starts_with("/_fakehub") {
+        return (
+            StatusCode::NOT_FOUND,
+            axum::Json(json!({ "message": "no such fakehub admin endpoint" })),
+        )
+            .into_response();
+    }
+    let Some(endpoint) = route(&parts.method, parts.uri.path()) else {
+        let ctx = Ctx::new(&state, &parts.headers, DOCS_REST);
+        return ctx.error(StatusCode::NOT_FOUND, "Not Found");
+    };
+    let ctx = Ctx::new(&state, &parts.headers, endpoint.docs());
+    if let Some(denied) = authorize(&ctx, &endpoint.owner()) {
+        return denied;
+    }
+    let req = Req {
+        host: host(&parts.headers),
+        path: parts.uri.path().to_string(),
+        query: parts.uri.query().unwrap_or("").to_string(),
+    };
+    let (name, call) = match endpoint {
+        Endpoint::EnterpriseSeats(ent) => return enterprise::seats(&ctx, &ent, &req, state.now),
+        Endpoint::Org(name, call) => (name, call),
+    };
+    let Some(org) = orgs::resolve(&name, state.now) else {
+        return ctx.error(StatusCode::NOT_FOUND, "Not Found");
+    };
+    if let Some(early) = org_fault(&ctx, &org).await {
+        return early;
+    }
+    match call {
+        OrgCall::Billing => billing(&state, &ctx, &org).await,
+        OrgCall::Seats => seats(&state, &ctx, &org, &req).await,
+        OrgCall::Member(user) => member(&state, &ctx, &org, &user),
+        OrgCall::Cancel => {
+            let body = axum::body::to_bytes(body, 1 << 20)
+                .await
+                .unwrap_or_default();
+            cancel(&state, &ctx, &org, &body)
+        }
+    }
+}
+
+/// What the request looked like, for `Link` URLs.
+pub struct Req {
+    pub host: String,
+    pub path: String,
+    pub query: String,
+}
+
+impl Req {
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.host)
+    }
+
+    /// `(page, per_page)` as GitHub reads them: page 1 and per_page 50 by default, per_page at
+    /// most 100; junk counts as absent.
+    pub fn paging(&self) -> (usize, usize) {
+        let mut page = 1;
+        let mut per_page = DEFAULT_PER_PAGE;
+        for pair in self.query.split('&') {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            match (k, v.parse::<usize>()) {
+                ("page", Ok(n)) if n > 0 => page = n,
+                ("per_page", Ok(n)) if n > 0 => per_page = n.min(MAX_PER_PAGE),
+                _ => {}
+            }
+        }
+        (page, per_page)
+    }
+}
+
+fn host(headers: &HeaderMap) -> String {
+    headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost")
+        .to_string()
+}
+
+/// 401 without or with a bad token, 403 without the scopes or the SSO authorization.
+fn authorize(ctx: &Ctx, owner: &str) -> Option<Response> {
+    match ctx.token {
+        Token::Good => None,
+        Token::Missing => Some(ctx.error(StatusCode::UNAUTHORIZED, "Requires authentication")),
+        Token::Bad => {
+            Some(ctx.error_with_docs(StatusCode::UNAUTHORIZED, "Bad credentials", DOCS_REST))
+        }
+        Token::NoScope => Some(ctx.error(
+            StatusCode::FORBIDDEN,
+            "Resource not accessible by personal access token",
+        )),
+        Token::Sso => {
+            let mut resp = ctx.error_with_docs(
+                StatusCode::FORBIDDEN,
+                "Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.",
+                DOCS_SSO,
+            );
+            let name = owner.split_once('/').map_or(owner, |(_, n)| n);
+            let kind = if owner.starts_with("enterprises/") {
+                "enterprises"
+            } else {
+                "orgs"
+            };
+            let request = format!("{:016x}", generate::seed_for(name));
+            let sso = format!("required; url=https://github.com/{kind}/{name}/sso?authorization_request={request}");
+            github::set(resp.headers_mut(), "x-github-sso", &sso);
+            Some(resp)
+        }
+    }
+}
+
+/// Faults that hit every endpoint of an organization.
+async fn org_fault(ctx: &Ctx, org: &Org) -> Option<Response> {
+    match org.fault {
+        Fault::Missing => Some(ctx.error(StatusCode::NOT_FOUND, "Not Found")),
+        Fault::BillingProblem => Some(ctx.error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "There is a problem with your organization's billing. Please update your payment method or contact your billing manager.",
+        )),
+        Fault::Slow => {
+            tokio::time::sleep(Duration::from_secs(3)).await;
+            None
+        }
+        _ => None,
+    }
+}
+
+fn json_value(ctx: &Ctx, v: &Value) -> Response {
+    ctx.json(StatusCode::OK, v.to_string())
+}
+
+async fn billing(state: &AppState, ctx: &Ctx, org: &Org) -> Response {
+    let spec = match &org.data {
+        Data::Examples => return ctx.json(StatusCode::OK, BILLING),
+        Data::Generated(spec) => spec,
+    };
+    let cached = lock(&state.breakdowns).get(&org.key).copied();
+    let mut b = match cached {
+        Some(b) => b,
+        None => {
+            // O(seats): ~0.1 s for 2,000,000 seats in release, once per process and organization,
+            // off the async workers.
+            let owned = spec.clone();
+            let b = tokio::task::spawn_blocking(move || generate::breakdown(&owned))
+                .await
+                .unwrap_or_default();
+            lock(&state.breakdowns).insert(org.key.clone(), b);
+            b
+        }
+    };
+    let cancelled = lock(&state.cancelled).get(&org.key).map_or(0, HashMap::len);
+    b.pending_cancellation += cancelled;
+    let mut v = generate::billing_json_from(spec, &b);
+    v["seat_management_setting"] = org.seat_management.into();
+    json_value(ctx, &v)
+}
+
+/// Marks seats cancelled through this fakehub.
+fn apply_cancellations(state: &AppState, org: &Org, seats: &mut [Value]) {
+    let cancelled = lock(&state.cancelled);
+    let Some(map) = cancelled.get(&org.key) else {
+        return;
+    };
+    for seat in seats {
+        let login = seat["assignee"]["login"]
+            .as_str()
+            .map(str::to_ascii_lowercase);
+        if let Some(date) = login.and_then(|l| map.get(&l)) {
+            seat["pending_cancellation_date"] = date.clone().into();
+        }
+    }
+}
+
+fn member(state: &AppState, ctx: &Ctx, org: &Org, user: &str) -> Response {
+    let not_found = || ctx.error(StatusCode::NOT_FOUND, "Not Found");
+    match &org.data {
+        Data::Examples => {
+            if user.eq_ignore_ascii_case("octocat") {
+                return ctx.json(StatusCode::OK, MEMBER);
+            }
+            let seats: Value = serde_json::from_str(SEATS).unwrap_or_default();
+            let found = seats["seats"].as_array().and_then(|s| {
+                s.iter().find(|s| {
+                    s["assignee"]["login"]
+                        .as_str()
+                        .is_some_and(|l| l.eq_ignore_ascii_case(user))
+                })
+            });
+            match found {
+                Some(seat) => ctx.json(
+                    StatusCode::OK,
+                    serde_json::to_string_pretty(seat).unwrap_or_default(),
+                ),
+                None => not_found(),
+            }
+        }
+        Data::Generated(spec) => match generate::index_of_login(spec, user) {
+            Some(i) => {
+                let mut seat = [generate::seat_json(spec, i)];
+                apply_cancellations(state, org, &mut seat);
+                json_value(ctx, &seat[0])
+            }
+            None => not_found(),
+        },
+    }
+}
+
+fn page_json(state: &AppState, org: &Org, spec: &OrgSpec, page: usize, per_page: usize) -> Value {
+    let mut v = generate::seats_page_json(spec, page, per_page);
+    if let Some(seats) = v["seats"].as_array_mut() {
+        apply_cancellations(state, org, seats);
+    }
+    v
+}
+
+async fn seats(state: &AppState, ctx: &Ctx, org: &Org, req: &Req) -> Response {
+    let (page, per_page) = req.paging();
+    let spec = match &org.data {
+        Data::Examples => {
+            // One page: the official example, byte for byte; past it, an empty page.
+            return if page == 1 {
+                ctx.json(StatusCode::OK, SEATS)
+            } else {
+                json_value(ctx, &json!({ "total_seats": 2, "seats": [] }))
+            };
+        }
+        Data::Generated(spec) => spec,
+    };
+    let last = generate::last_page(spec.seats, per_page);
+    if page >= 2 {
+        if let Some(resp) = page_fault(state, ctx, org, page).await {
+            return resp;
+        }
+    }
+    let data_page = if org.fault == Fault::Repeat && page == 2 {
+        1
+    } else {
+        page
+    };
+    let body = page_json(state, org, spec, data_page, per_page).to_string();
+    let link = if org.fault == Fault::ForeignLink && page == 1 {
+        github::link_header(
+            "https://evil.example.com",
+            &req.path,
+            &req.query,
+            page,
+            last,
+        )
+    } else {
+        github::link_header(&req.origin(), &req.path, &req.query, page, last)
+    };
+    let mut resp = match (org.fault, page) {
+        (Fault::Truncated, 2) => {
+            let mut bytes = Bytes::from(body);
+            let half = bytes.split_to(bytes.len() / 2);
+            ctx.json(StatusCode::OK, half)
+        }
+        (Fault::Dropped, 2) => dropped(ctx, body),
+        _ => ctx.json(StatusCode::OK, body),
+    };
+    if let Some(link) = link {
+        github::set(resp.headers_mut(), "link", &link);
+    }
+    resp
+}
+
+/// Announces the whole body, sends half, then fails the stream: hyper closes the connection
+/// mid-body, as a dropped connection would.
+fn dropped(ctx: &Ctx, body: String) -> Response {
+    let full = body.len();
+    let mut bytes = Bytes::from(body);
+    let first = bytes.split_to(full / 2);
+    let head = futures_util::stream::iter([Ok::<Bytes, std::io::Error>(first)]);
+    // The pause lets hyper flush the head and the first half before the failure aborts it.
+    let failure = futures_util::stream::once(async {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "fakehub: dropped scenario",
+        ))
+    });
+    let mut resp = ctx.json(StatusCode::OK, Body::from_stream(head.chain(failure)));
+    resp.headers_mut()
+        .insert(header::CONTENT_LENGTH, HeaderValue::from(full));
+    resp
+}
+
+/// Faults of the seats endpoint on page ≥ 2; `None` to answer normally.
+async fn page_fault(state: &AppState, ctx: &Ctx, org: &Org, page: usize) -> Option<Response> {
+    let key = (org.key.clone(), page);
+    let nth = {
+        let mut faults = lock(&state.faults);
+        let n = faults.counts.entry(key.clone()).or_insert(0);
+        *n += 1;
+        *n
+    };
+    match org.fault {
+        Fault::RateLimited => {
+            let now = epoch_now();
+            let reset = {
+                let mut faults = lock(&state.faults);
+                if nth == 1 {
+                    faults.limited_until.insert(org.key.clone(), now + 2);
+                }
+                faults
+                    .limited_until
+                    .get(&org.key)
+                    .copied()
+                    .filter(|&r| now < r)
+            }?;
+            let message = format!(
+                "API rate limit exceeded for user ID 1. If you reach out to GitHub Support for help, please include the request ID {} and timestamp {}.",
+                ctx.request_id,
+                chrono::Utc::now().format("%Y-%m-%d %H:%M:%S UTC")
+            );
+            let mut resp = ctx.error_with_docs(StatusCode::FORBIDDEN, &message, DOCS_RATE);
+            let h = resp.headers_mut();
+            github::set(h, "x-ratelimit-remaining", "0");
+            github::set(h, "x-ratelimit-used", &ctx.limit.to_string());
+            github::set(h, "x-ratelimit-reset", &reset.to_string());
+            Some(resp)
+        }
+        Fault::SecondaryLimited => {
+            let now = Instant::now();
+            let limited = {
+                let mut faults = lock(&state.faults);
+                if nth == 1 {
+                    faults
+                        .retry_at
+                        .insert(key.clone(), now + Duration::from_secs(1));
+                }
+                faults.retry_at.get(&key).is_some_and(|&at| now < at)
+            };
+            if !limited {
+                return None;
+            }
+            let message = format!(
+                "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID {}.",
+                ctx.request_id
+            );
+            let mut resp =
+                ctx.error_with_docs(StatusCode::TOO_MANY_REQUESTS, &message, DOCS_SECONDARY);
+            github::set(resp.headers_mut(), "retry-after", "1");
+            Some(resp)
+        }
+        Fault::Flaky if page == 2 && nth <= 2 => Some(bad_gateway(ctx)),
+        Fault::Persistent502 if page == 2 => Some(bad_gateway(ctx)),
+        Fault::Timeout if page == 2 => {
+            let mut stopped = state.stopped.clone();
+            tokio::select! {
+                _ = tokio::time::sleep(Duration::from_secs(90)) => None,
+                _ = stopped.wait_for(|s| *s) => Some(StatusCode::SERVICE_UNAVAILABLE.into_response()),
+            }
+        }
+        _ => None,
+    }
+}
+
+fn bad_gateway(ctx: &Ctx) -> Response {
+    let mut resp = Response::new(Body::from(BAD_GATEWAY));
+    *resp.status_mut() = StatusCode::BAD_GATEWAY;
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    ctx.decorate(&mut resp);
+    resp
+}
+
+fn cancel(state: &AppState, ctx: &Ctx, org: &Org, body: &[u8]) -> Response {
+    let Ok(v) = serde_json::from_slice::<Value>(body) else {
+        return ctx.error(StatusCode::BAD_REQUEST, "Problems parsing JSON");
+    };
+    let names: Option<Vec<String>> = v["selected_usernames"]
+        .as_array()
+        .and_then(|a| a.iter().map(|n| n.as_str().map(str::to_string)).collect());
+    let Some(names) = names.filter(|n| !n.is_empty()) else {
+        return ctx.error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Invalid request.\n\n\"selected_usernames\" wasn't supplied.",
+        );
+    };
+    if org.seat_management == "assign_all" {
+        return ctx.error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Seat management is set to assign all members of the organization: seats cannot be removed individually.",
+        );
+    }
+    let team_error = |login: &str| {
+        ctx.error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &format!("The seat of {login} was assigned through a team and cannot be cancelled individually. Remove the user from the team instead."),
+        )
+    };
+    let spec = match &org.data {
+        Data::Examples => {
+            // octocat's seat came through a team; octokitten's is already pending cancellation.
+            if let Some(n) = names.iter().find(|n| n.eq_ignore_ascii_case("octocat")) {
+                return team_error(n);
+            }
+            return json_value(ctx, &json!({ "seats_cancelled": 0 }));
+        }
+        Data::Generated(spec) => spec,
+    };
+    let mut found = Vec::new();
+    for name in &names {
+        if let Some(i) = generate::index_of_login(spec, name) {
+            if generate::is_team_granted(spec, i) {
+                return team_error(name);
+            }
+            if !generate::is_pending_cancellation(spec, i) {
+                found.push(name.to_ascii_lowercase());
+            }
+        }
+    }
+    let date = generate::pending_cancellation_date(state.now);
+    let mut cancelled = lock(&state.cancelled);
+    let map = cancelled.entry(org.key.clone()).or_default();
+    let mut n = 0;
+    for login in found {
+        if map.insert(login, date.clone()).is_none() {
+            n += 1;
+        }
+    }
+    json_value(ctx, &json!({ "seats_cancelled": n }))
+}

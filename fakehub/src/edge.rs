@@ -1,0 +1,86 @@
+//! What happens to every request before routing: the request log, the added latency, and
+//! api.github.com's CORS answers.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use crate::state::{lock, AppState, LoggedRequest};
+
+/// Methods api.github.com's preflight allows.
+pub const ALLOW_METHODS: &str = "GET, POST, PATCH, PUT, DELETE";
+/// The only request headers api.github.com's preflight allows (`Accept` is CORS-safelisted, so a
+/// browser never asks). `X-GitHub-Api-Version` and `User-Agent` are not among them.
+pub const ALLOW_HEADERS: &str = "Authorization, Content-Type, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since, X-GitHub-OTP, X-Requested-With";
+/// Response headers api.github.com lets a page read.
+pub const EXPOSE_HEADERS: &str = "ETag, Link, Location, Retry-After, X-GitHub-OTP, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Used, X-RateLimit-Resource, X-RateLimit-Reset, X-OAuth-Scopes, X-Accepted-OAuth-Scopes, X-Poll-Interval, X-GitHub-Media-Type, X-GitHub-SSO, X-GitHub-Request-Id, Deprecation, Sunset";
+
+/// Logs and delays API requests, answers preflights, and puts CORS headers on every response.
+pub async fn edge(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let admin = req.uri().path().starts_with("/_fakehub");
+    if !admin {
+        lock(&state.log).push(LoggedRequest {
+            method: req.method().to_string(),
+            path: req.uri().path().to_string(),
+            query: req.uri().query().unwrap_or("").to_string(),
+            headers: header_map(req.headers()),
+        });
+        let ms = state.latency();
+        if ms > 0 {
+            tokio::time::sleep(Duration::from_millis(ms)).await;
+        }
+    }
+    let mut resp = if req.method() == Method::OPTIONS {
+        preflight()
+    } else {
+        next.run(req).await
+    };
+    let h = resp.headers_mut();
+    h.insert("access-control-allow-origin", HeaderValue::from_static("*"));
+    h.insert(
+        "access-control-expose-headers",
+        HeaderValue::from_static(EXPOSE_HEADERS),
+    );
+    resp
+}
+
+/// api.github.com answers every preflight the same way, whatever was asked: a browser compares
+/// the lists and fails the request itself when a header it wants to send is missing.
+fn preflight() -> Response {
+    let mut resp = Response::new(Body::empty());
+    *resp.status_mut() = StatusCode::NO_CONTENT;
+    let h = resp.headers_mut();
+    h.insert(
+        "access-control-allow-methods",
+        HeaderValue::from_static(ALLOW_METHODS),
+    );
+    h.insert(
+        "access-control-allow-headers",
+        HeaderValue::from_static(ALLOW_HEADERS),
+    );
+    h.insert("access-control-max-age", HeaderValue::from_static("86400"));
+    h.insert(
+        "vary",
+        HeaderValue::from_static("Accept-Encoding, Accept, X-Requested-With"),
+    );
+    resp
+}
+
+fn header_map(headers: &HeaderMap) -> BTreeMap<String, String> {
+    let mut map: BTreeMap<String, String> = BTreeMap::new();
+    for (name, value) in headers {
+        let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+        map.entry(name.as_str().to_string())
+            .and_modify(|v| {
+                v.push_str(", ");
+                v.push_str(&value);
+            })
+            .or_insert(value);
+    }
+    map
+}

@@ -1,0 +1,121 @@
+//! What fakehub remembers between requests: the request log, fault counters, rate-limit windows,
+//! cancelled seats and cached billing counts. Never seats themselves.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use chrono::{DateTime, Utc};
+use seat_core::generate::Breakdown;
+use serde::Serialize;
+use tokio::sync::watch;
+
+/// One API request as fakehub saw it (`GET /_fakehub/requests`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct LoggedRequest {
+    /// `GET`, `OPTIONS`, ...
+    pub method: String,
+    /// Path without the query.
+    pub path: String,
+    /// The raw query string, `""` when there is none.
+    pub query: String,
+    /// Every header, lowercased name to value (repeated headers joined with `, `),
+    /// `authorization` included so tests can check where a token went.
+    pub headers: BTreeMap<String, String>,
+}
+
+/// Shared state handle.
+pub type AppState = Arc<Shared>;
+
+/// A rate-limit window of one token.
+#[derive(Debug, Clone, Copy)]
+pub struct Window {
+    pub used: u64,
+    pub reset: u64,
+}
+
+/// Per-(organization, page) fault bookkeeping, reset by `DELETE /_fakehub/requests`.
+#[derive(Debug, Default)]
+pub struct Faults {
+    /// Requests seen per (org, page) on the seats endpoint.
+    pub counts: HashMap<(String, usize), u32>,
+    /// `rate-limited`: the epoch second the primary limit lifts.
+    pub limited_until: HashMap<String, u64>,
+    /// `secondary-limited`: when each page may be asked again.
+    pub retry_at: HashMap<(String, usize), Instant>,
+}
+
+/// Everything behind the [`AppState`] handle.
+pub struct Shared {
+    /// "Now" of every generated organization: fixed at start, so data stays put while it runs.
+    pub now: DateTime<Utc>,
+    pub latency_ms: AtomicU64,
+    pub log: Mutex<Vec<LoggedRequest>>,
+    pub faults: Mutex<Faults>,
+    pub rate: Mutex<HashMap<String, Window>>,
+    /// Cancelled seats: org → lowercased login → pending cancellation date.
+    pub cancelled: Mutex<HashMap<String, HashMap<String, String>>>,
+    /// Billing counts of generated organizations (O(seats) to compute).
+    pub breakdowns: Mutex<HashMap<String, Breakdown>>,
+    pub request_counter: AtomicU64,
+    /// Becomes true when the server stops; hanging scenarios watch it.
+    pub stopped: watch::Receiver<bool>,
+}
+
+impl Shared {
+    /// Fresh state, "now" read once here.
+    pub fn new(latency_ms: u64, stopped: watch::Receiver<bool>) -> AppState {
+        let now = DateTime::from_timestamp(Utc::now().timestamp(), 0).unwrap_or_else(Utc::now);
+        Arc::new(Shared {
+            now,
+            latency_ms: AtomicU64::new(latency_ms),
+            log: Mutex::default(),
+            faults: Mutex::default(),
+            rate: Mutex::default(),
+            cancelled: Mutex::default(),
+            breakdowns: Mutex::default(),
+            request_counter: AtomicU64::new(0),
+            stopped,
+        })
+    }
+
+    pub fn latency(&self) -> u64 {
+        self.latency_ms.load(Ordering::Relaxed)
+    }
+
+    /// Clears the request log, fault counters, rate-limit windows and cancellations.
+    pub fn reset(&self) {
+        lock(&self.log).clear();
+        *lock(&self.faults) = Faults::default();
+        lock(&self.rate).clear();
+        lock(&self.cancelled).clear();
+    }
+
+    /// A GitHub-looking request id, unique per request.
+    pub fn request_id(&self) -> String {
+        let n = self.request_counter.fetch_add(1, Ordering::Relaxed) + 1;
+        let h = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        format!(
+            "{:04X}:{:04X}:{:06X}:{:07X}:{:08X}",
+            (h >> 48) & 0xFFFF,
+            (h >> 32) & 0xFFFF,
+            (h >> 8) & 0xFF_FFFF,
+            n & 0xFFF_FFFF,
+            self.now.timestamp() as u64 & 0xFFFF_FFFF
+        )
+    }
+}
+
+/// Locks, ignoring poisoning: a panicked request must not take the fake down.
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Seconds since the Unix epoch, from the wall clock.
+pub fn epoch_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}

@@ -1,0 +1,66 @@
+//! The only code that talks HTTP: a gloo-net [`Transport`] and a browser [`Clock`] for
+//! `seat_core`'s loader, which owns the rules (token origin, paging, retries, rate limits).
+
+use gloo_net::http::Request;
+use seat_core::error::{ApiError, RawResponse};
+use seat_core::loader::{Client, Clock, Transport};
+use web_sys::{ReferrerPolicy, RequestCache, RequestCredentials};
+
+/// Fetch through the browser. Sends `Accept` and `Authorization` only: both pass GitHub's CORS
+/// preflight (a `User-Agent` or `X-GitHub-Api-Version` header would not).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FetchTransport;
+
+impl Transport for FetchTransport {
+    async fn get(&self, url: &str, token: &str) -> Result<RawResponse, ApiError> {
+        let mut request = Request::get(url)
+            .header("Accept", "application/vnd.github+json")
+            .credentials(RequestCredentials::Omit)
+            .cache(RequestCache::NoStore)
+            .referrer_policy(ReferrerPolicy::NoReferrer);
+        if !token.is_empty() {
+            request = request.header("Authorization", &format!("Bearer {token}"));
+        }
+        let response = request.send().await.map_err(|e| ApiError::Network {
+            // Fetch says only "Failed to fetch" for offline, DNS, TLS and CORS refusals alike.
+            detail: short(&e.to_string()),
+        })?;
+        let status = response.status();
+        let headers = response
+            .headers()
+            .entries()
+            .map(|(k, v)| (k.to_ascii_lowercase(), v))
+            .collect();
+        let body = response.text().await.map_err(|e| ApiError::Network {
+            detail: format!(
+                "the connection dropped while reading the answer: {}",
+                short(&e.to_string())
+            ),
+        })?;
+        Ok(RawResponse {
+            status,
+            headers,
+            body,
+        })
+    }
+}
+
+fn short(s: &str) -> String {
+    s.chars().take(200).collect()
+}
+
+/// `Date.now()` and `setTimeout`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BrowserClock;
+
+impl Clock for BrowserClock {
+    fn now_ms(&self) -> i64 {
+        js_sys::Date::now() as i64
+    }
+    async fn sleep(&self, ms: u64) {
+        gloo_timers::future::TimeoutFuture::new(ms.min(u32::MAX as u64) as u32).await;
+    }
+}
+
+/// The client the app uses.
+pub type GithubClient = Client<FetchTransport, BrowserClock>;

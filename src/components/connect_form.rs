@@ -1,0 +1,115 @@
+use leptos::prelude::*;
+
+/// What the form submits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectRequest {
+    /// Organization login as typed.
+    pub org: String,
+    /// Token as typed.
+    pub token: String,
+    /// API URL as typed.
+    pub api: String,
+    /// Keep the token in sessionStorage.
+    pub remember: bool,
+}
+
+/// The connect form of the UI contract: Organization, Token (with show/hide), API URL,
+/// "Remember on this device", Load, Try demo data, Forget token.
+#[component]
+pub fn ConnectForm(
+    /// Initial organization.
+    #[prop(into)]
+    org: String,
+    /// Initial API URL.
+    #[prop(into)]
+    api: String,
+    /// Initial token (from sessionStorage when the user chose to be remembered).
+    #[prop(into)]
+    token: String,
+    /// Called on Load.
+    on_load: Callback<ConnectRequest>,
+    /// Called on "Try demo data".
+    on_demo: Callback<()>,
+    /// Called on "Forget token", after the field is cleared.
+    on_forget: Callback<()>,
+    /// A problem with what was typed, shown in an alert under the form.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+    /// Whether a load is running (the Load button says so).
+    #[prop(into)]
+    busy: Signal<bool>,
+) -> impl IntoView {
+    let remember_initial = !token.is_empty();
+    let org = RwSignal::new(org);
+    let api = RwSignal::new(api);
+    let token = RwSignal::new(token);
+    let show_token = RwSignal::new(false);
+    let remember = RwSignal::new(remember_initial);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        on_load.run(ConnectRequest {
+            org: org.get_untracked(),
+            token: token.get_untracked(),
+            api: api.get_untracked(),
+            remember: remember.get_untracked(),
+        });
+    };
+    let api_host = move || {
+        let a = api.get();
+        let a = a.trim();
+        if a.is_empty() {
+            "the API URL".to_string()
+        } else {
+            a.to_string()
+        }
+    };
+
+    view! {
+        <form class="connect" on:submit=submit autocomplete="off">
+            <div class="fields">
+                <div class="field">
+                    <label for="connect-org">"Organization"</label>
+                    <input id="connect-org" type="text" name="org" placeholder="your-org" spellcheck="false" autocapitalize="off"
+                        prop:value=move || org.get() on:input=move |ev| org.set(event_target_value(&ev)) />
+                </div>
+                <div class="field">
+                    <label for="connect-token">"Token"</label>
+                    <span class="token-field">
+                        <input id="connect-token" type=move || if show_token.get() { "text" } else { "password" } name="token"
+                            placeholder="ghp_… or github_pat_…" spellcheck="false" autocomplete="off"
+                            prop:value=move || token.get() on:input=move |ev| token.set(event_target_value(&ev)) />
+                        <button type="button" class="secondary" aria-pressed=move || show_token.get().to_string()
+                            on:click=move |_| show_token.update(|s| *s = !*s)>
+                            {move || if show_token.get() { "Hide token" } else { "Show token" }}
+                        </button>
+                    </span>
+                </div>
+                <div class="field">
+                    <label for="connect-api">"API URL"</label>
+                    <input id="connect-api" type="url" name="api" spellcheck="false"
+                        prop:value=move || api.get() on:input=move |ev| api.set(event_target_value(&ev)) />
+                </div>
+            </div>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || remember.get()
+                    on:change=move |ev| remember.set(event_target_checked(&ev)) />
+                " Remember on this device "
+                <small>"(keeps the token in this tab's sessionStorage until the tab closes)"</small>
+            </label>
+            <p class="hint-text">
+                "The token needs the " <code>"manage_billing:copilot"</code> " or " <code>"read:org"</code>
+                " scope (classic), or the organization permission “GitHub Copilot Business: read” (fine-grained), from an organization owner. It is sent only to "
+                <strong>{api_host}</strong> ", nowhere else, and kept in memory unless you tick “Remember”."
+            </p>
+            <div class="actions">
+                <button type="submit" disabled=move || busy.get()>"Load"</button>
+                <button type="button" class="secondary" on:click=move |_| on_demo.run(())>"Try demo data"</button>
+                <button type="button" class="link" on:click=move |_| { token.set(String::new()); remember.set(false); on_forget.run(()); }>
+                    "Forget token"
+                </button>
+            </div>
+            {move || error.get().map(|e| view! { <div role="alert" class="alert">{e}</div> })}
+        </form>
+    }
+}

@@ -1,0 +1,7 @@
+//! Presentational components: data comes in through props; none of them fetch.
+
+pub mod connect_form;
+pub mod error_alert;
+pub mod load_status;
+pub mod overview_card;
+pub mod seat_table;

@@ -1,0 +1,99 @@
+use leptos::prelude::*;
+use seat_core::models::Billing;
+use seat_core::overview::{
+    default_price, estimated_monthly_cost, format_count, format_usd, plan_label, setting_label,
+    UsageFigures,
+};
+use seat_core::table::Filter;
+
+/// The overview: GitHub's billing figures, the estimated monthly cost with an editable price,
+/// the Copilot settings, and usage figures from the seat list, each linking to those seats.
+#[component]
+pub fn OverviewCard(
+    /// The billing object.
+    #[prop(into)]
+    billing: Signal<Billing>,
+    /// Figures derived from the seat list (`None` until the list is complete).
+    #[prop(into)]
+    usage: Signal<Option<UsageFigures>>,
+    /// The user's price per seat, overriding the plan's list price.
+    price: RwSignal<Option<f64>>,
+    /// Builds the link to the access list filtered by a [`Filter`].
+    filter_href: Callback<Filter, String>,
+) -> impl IntoView {
+    let plan = move || billing.with(|b| b.plan_type.clone());
+    let effective_price = move || {
+        price
+            .get()
+            .unwrap_or_else(|| default_price(plan().as_deref()))
+    };
+    let count = move |f: fn(&Billing) -> Option<u64>| {
+        move || billing.with(|b| f(b).map_or_else(|| "—".to_string(), format_count))
+    };
+    let cost = move || {
+        billing
+            .with(|b| estimated_monthly_cost(b, effective_price()))
+            .map_or_else(|| "—".to_string(), format_usd)
+    };
+    let usage_item = move |label: &'static str,
+                           filter: Filter,
+                           pick: fn(&UsageFigures) -> usize| {
+        view! {
+            <dt>{label}</dt>
+            <dd>
+                {move || match usage.get() {
+                    Some(u) => view! { <a href=filter_href.run(filter)>{format_count(pick(&u) as u64)}</a> }.into_any(),
+                    None => view! { <span class="muted">"…"</span> }.into_any(),
+                }}
+            </dd>
+        }
+    };
+
+    view! {
+        <section class="card overview" aria-labelledby="overview-heading">
+            <h2 id="overview-heading">"Overview"</h2>
+            <dl class="figures">
+                <div class="figure big"><dt>"Seats assigned"</dt><dd>{count(|b| b.seat_breakdown.total)}</dd></div>
+                <div class="figure big">
+                    <dt>"Estimated monthly cost"</dt>
+                    <dd>
+                        {cost}
+                        <small class="muted">{move || format!(" estimate: seats × {}/seat", format_usd(effective_price()))}</small>
+                    </dd>
+                </div>
+                <div class="figure"><dt>"Plan"</dt><dd>{move || plan_label(plan().as_deref())}</dd></div>
+                <div class="figure"><dt>"Added this cycle"</dt><dd>{count(|b| b.seat_breakdown.added_this_cycle)}</dd></div>
+                <div class="figure"><dt>"Pending invitation"</dt><dd>{count(|b| b.seat_breakdown.pending_invitation)}</dd></div>
+                <div class="figure"><dt>"Pending cancellation"</dt><dd>{count(|b| b.seat_breakdown.pending_cancellation)}</dd></div>
+                <div class="figure"><dt>"Active this cycle"</dt><dd>{count(|b| b.seat_breakdown.active_this_cycle)}</dd></div>
+                <div class="figure"><dt>"Inactive this cycle"</dt><dd>{count(|b| b.seat_breakdown.inactive_this_cycle)}</dd></div>
+            </dl>
+            <div class="price">
+                <label for="price-per-seat">"Price per seat per month (USD)"</label>
+                <input id="price-per-seat" type="number" min="0" step="0.01" inputmode="decimal"
+                    prop:value=move || { let plan = plan(); price.get_untracked().unwrap_or_else(|| default_price(plan.as_deref())).to_string() }
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev).trim().parse::<f64>().ok().filter(|p| p.is_finite() && *p >= 0.0);
+                        price.set(v);
+                    } />
+                <small class="muted">"List prices: Business $19, Enterprise $39. GitHub prorates added seats, so its bill can differ."</small>
+            </div>
+            <h3>"Usage from the seat list"</h3>
+            <dl class="usage">
+                {usage_item("No activity in 30 days", Filter::IdleDays(30), |u| u.idle_30)}
+                {usage_item("No activity in 60 days", Filter::IdleDays(60), |u| u.idle_60)}
+                {usage_item("No activity in 90 days", Filter::IdleDays(90), |u| u.idle_90)}
+                {usage_item("Never authenticated", Filter::NeverAuthenticated, |u| u.never_authenticated)}
+                {usage_item("Seats pending cancellation", Filter::PendingCancellation, |u| u.pending_cancellation)}
+            </dl>
+            <h3>"Settings"</h3>
+            <dl class="settings">
+                <dt>"Seat management"</dt><dd>{move || billing.with(|b| setting_label(b.seat_management_setting.as_deref()))}</dd>
+                <dt>"Copilot Chat in the IDE"</dt><dd>{move || billing.with(|b| setting_label(b.ide_chat.as_deref()))}</dd>
+                <dt>"Copilot Chat on GitHub.com"</dt><dd>{move || billing.with(|b| setting_label(b.platform_chat.as_deref()))}</dd>
+                <dt>"Copilot in the CLI"</dt><dd>{move || billing.with(|b| setting_label(b.cli.as_deref()))}</dd>
+                <dt>"Suggestions matching public code"</dt><dd>{move || billing.with(|b| setting_label(b.public_code_suggestions.as_deref()))}</dd>
+            </dl>
+        </section>
+    }
+}

@@ -1,0 +1,63 @@
+//! Routed containers: they own loading and URL state and pass data to components.
+
+pub mod home_page;
+pub mod seat_page;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+/// Reads one query parameter from the current URL (reactive).
+pub fn use_query_param(name: &'static str) -> Memo<Option<String>> {
+    let location = use_location();
+    Memo::new(move |_| location.query.with(|q| q.get(name)))
+}
+
+/// Returns a function that rewrites some query parameters of the current URL (replacing the
+/// history entry), keeping the others. `None` removes a parameter.
+pub fn use_set_query() -> impl Fn(&[(&str, Option<String>)]) + Clone + 'static {
+    let location = use_location();
+    let navigate = use_navigate();
+    move |updates: &[(&str, Option<String>)]| {
+        let mut pairs: Vec<(String, String)> = location.query.with_untracked(|q| {
+            q.clone()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect()
+        });
+        for (key, value) in updates {
+            pairs.retain(|(k, _)| k != key);
+            if let Some(v) = value.as_ref().filter(|v| !v.is_empty()) {
+                pairs.push((key.to_string(), v.clone()));
+            }
+        }
+        let path = location.pathname.get_untracked();
+        let url = format!("{path}{}", query_string(&pairs));
+        navigate(
+            &url,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    }
+}
+
+/// `?a=1&b=x%20y`, or "" when empty.
+pub fn query_string(pairs: &[(String, String)]) -> String {
+    if pairs.is_empty() {
+        return String::new();
+    }
+    let encoded: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "{}={}",
+                js_sys::encode_uri_component(k),
+                js_sys::encode_uri_component(v)
+            )
+        })
+        .collect();
+    format!("?{}", encoded.join("&"))
+}

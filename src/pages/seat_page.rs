@@ -1,0 +1,145 @@
+//! `/seats/:login`: one seat from `GET /orgs/{org}/members/{login}/copilot` (or from the demo
+//! data), every field shown.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use seat_core::editor::parse_editor;
+use seat_core::error::ApiError;
+use seat_core::loader::LoadOptions;
+use seat_core::models::Seat;
+use seat_core::table::missing_activity_label;
+use seat_core::time::{ago, days_since, iso_utc};
+
+use crate::components::error_alert::ErrorAlert;
+use crate::components::seat_table::ACTIVITY_NOTE;
+use crate::state::AppState;
+
+/// Activity older than this many days gets the troubleshooting note.
+const STALE_DAYS: i64 = 7;
+
+/// The seat detail page.
+#[component]
+pub fn SeatPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let params = use_params_map();
+    let login = Memo::new(move |_| params.with(|p| p.get("login")).unwrap_or_default());
+    let attempt = RwSignal::new(0u32);
+
+    let seat = LocalResource::new(move || {
+        let login = login.get();
+        let session = state.session.get();
+        attempt.track();
+        async move {
+            let session = session?;
+            if session.is_demo() {
+                let found = state
+                    .seats
+                    .with_untracked(|s| s.iter().find(|s| s.login() == login).cloned());
+                return Some(found.ok_or(ApiError::NotFound {
+                    what: format!("seat for {login} in the demo organization"),
+                }));
+            }
+            let client = session.client(LoadOptions::default())?;
+            Some(client.member_seat(&session.org, &login, &|_| {}).await)
+        }
+    });
+    let back_href = move || {
+        let org = state.session.get().map(|s| s.org);
+        format!(
+            "./{}",
+            crate::pages::query_string(
+                &org.into_iter()
+                    .map(|o| ("org".to_string(), o))
+                    .collect::<Vec<_>>()
+            )
+        )
+    };
+    Effect::new(move |_| crate::browser::set_title(&format!("{} · Copilot seat", login.get())));
+
+    view! {
+        <nav class="crumbs"><a href=back_href>"← All seats"</a></nav>
+        <section class="card detail" aria-labelledby="seat-heading">
+            <h2 id="seat-heading">{move || format!("Copilot seat of {}", login.get())}</h2>
+            {move || match seat.get() {
+                None => view! { <p class="muted" aria-busy="true">"Loading the seat…"</p> }.into_any(),
+                Some(None) => view! {
+                    <div role="alert" class="alert">
+                        <p>"Connect to an organization first: this page needs the token, which is kept in memory only and was lost when the page reloaded. "
+                        <a href=back_href>"Go to the start page"</a> " and press Load (tick “Remember on this device” to keep it across reloads)."</p>
+                    </div>
+                }.into_any(),
+                Some(Some(Err(e))) => view! {
+                    <ErrorAlert message=e.to_string() on_retry=Callback::new(move |()| attempt.update(|a| *a += 1)) />
+                }.into_any(),
+                Some(Some(Ok(s))) => view! { <SeatDetails seat=s /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Every field of one seat.
+#[component]
+fn SeatDetails(
+    /// The seat.
+    seat: Seat,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let now = state.now.get_untracked().max(crate::browser::now());
+    let assignee = seat.assignee.clone().unwrap_or_default();
+    let login = seat.login().to_string();
+    let surface = parse_editor(seat.last_activity_editor.as_deref());
+    let when = |t: Option<chrono::DateTime<chrono::Utc>>, none: &str| match t {
+        Some(t) => format!("{} ({})", iso_utc(t), ago(t, now)),
+        None => none.to_string(),
+    };
+    let stale = seat
+        .last_activity_at
+        .is_none_or(|t| days_since(t, now) >= STALE_DAYS);
+    let team = seat.assigning_team.clone();
+    // Only GitHub's own hosts get an <img>; anything else stays text (and the CSP agrees).
+    let avatar = assignee
+        .avatar_url
+        .as_deref()
+        .filter(|u| {
+            u.starts_with("https://avatars.githubusercontent.com/")
+                || u.starts_with("https://github.com/")
+        })
+        .map(str::to_string);
+    view! {
+        <div class="who">
+            {avatar.map(|src| view! { <img class="avatar" src=src alt="" width="64" height="64" referrerpolicy="no-referrer" /> })}
+            <div>
+                <p class="login">{if login.is_empty() { "(no user)".to_string() } else { login.clone() }}</p>
+                {assignee.html_url.as_deref().filter(|u| u.starts_with("https://")).map(|u| view! {
+                    <a href=u.to_string() rel="noopener noreferrer" target="_blank">"Profile on GitHub"</a>
+                })}
+            </div>
+        </div>
+        <dl class="fields-list">
+            <dt>"Plan"</dt><dd>{seat.plan_type.as_deref().unwrap_or("Not given").to_string()}</dd>
+            <dt>"Assigning team"</dt>
+            <dd>{match team {
+                Some(t) => {
+                    let label = t.label().unwrap_or("(unnamed team)").to_string();
+                    match t.html_url.as_deref().filter(|u| u.starts_with("https://")) {
+                        Some(u) => view! { <a href=u.to_string() rel="noopener noreferrer" target="_blank">{label}</a> }.into_any(),
+                        None => view! { <span>{label}</span> }.into_any(),
+                    }
+                }
+                None => view! { <span>"Assigned directly (not through a team)"</span> }.into_any(),
+            }}</dd>
+            <dt>"Assigned"</dt><dd>{when(Some(seat.created_at), "")}</dd>
+            <dt>"Last activity"</dt><dd>{when(seat.last_activity_at, missing_activity_label(&seat, now))}</dd>
+            <dt>"Editor"</dt>
+            <dd>{surface.label()}
+                {seat.last_activity_editor.as_deref().map(|raw| view! { " " <code class="raw">{raw.to_string()}</code> })}
+                {surface.plugin.clone().map(|p| view! { <span class="muted">{format!(" (plugin {p})")}</span> })}
+            </dd>
+            <dt>"Last authenticated"</dt><dd>{when(seat.last_authenticated_at, "Never")}</dd>
+            <dt>"Pending cancellation"</dt>
+            <dd>{seat.pending_cancellation_date.map_or_else(|| "No".to_string(), |d| format!("Ends on {}", d.format("%Y-%m-%d")))}</dd>
+            {seat.organization.as_ref().and_then(|o| o.login.clone()).map(|o| view! { <dt>"Organization"</dt><dd>{o.to_string()}</dd> })}
+        </dl>
+        {stale.then(|| view! { <p class="note-box" role="note"><strong>"Activity looks stale? "</strong>{ACTIVITY_NOTE}</p> })}
+    }
+}
