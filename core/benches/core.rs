@@ -5,7 +5,7 @@ use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use seat_core::generate::{self, OrgSpec, Plan};
 use seat_core::models::{decode_seats_page, Seat};
-use seat_core::table::{filter_rows, sorted_order, Column, Direction, Filter};
+use seat_core::table::{filter_rows, sorted_order, Column, Direction, Filter, SeatIndex};
 
 const SEATS: usize = 100_000;
 
@@ -42,6 +42,8 @@ fn benches(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("decode", |b| b.iter(|| decode_all(&pages)));
     let seats = decode_all(&pages);
+    group.bench_function("index", |b| b.iter(|| SeatIndex::new(&seats)));
+    let index = SeatIndex::new(&seats);
     for column in [
         Column::User,
         Column::LastActivity,
@@ -49,13 +51,13 @@ fn benches(c: &mut Criterion) {
         Column::Team,
     ] {
         group.bench_function(format!("sort {}", column.key()), |b| {
-            b.iter(|| sorted_order(&seats, column, Direction::Asc))
+            b.iter(|| sorted_order(&seats, &index, column, Direction::Asc))
         });
     }
-    let order = sorted_order(&seats, Column::LastActivity, Direction::Asc);
+    let order = sorted_order(&seats, &index, Column::LastActivity, Direction::Asc);
     let now = spec().now;
     group.bench_function("filter search", |b| {
-        b.iter(|| filter_rows(&seats, &order, "an", Filter::All, now))
+        b.iter(|| filter_rows(&seats, &index, &order, "an", Filter::All, now))
     });
     group.bench_function("csv", |b| {
         b.iter_batched(

@@ -5,11 +5,13 @@
 //! empty when missing. Written by the `csv` crate (RFC 4180 quoting); any cell that a spreadsheet
 //! would run as a formula gets a leading `'`.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 
 use crate::editor::parse_editor;
 use crate::models::Seat;
-use crate::time::iso_utc;
+use crate::time::{iso_utc, iso_utc_into};
 
 /// The header row, in order.
 pub const COLUMNS: [&str; 10] = [
@@ -63,22 +65,29 @@ pub fn write_report(
     let mut writer = csv::Writer::from_writer(Vec::with_capacity(64 + rows.len() * 140));
     writer.write_record(COLUMNS)?;
     let report_time = iso_utc(report_time);
-    let ts = |t: Option<DateTime<Utc>>| t.map(iso_utc).unwrap_or_default();
+    let (mut auth_buf, mut act_buf, mut created_buf) = ([0u8; 20], [0u8; 20], [0u8; 20]);
+    // Editor strings repeat across seats: parse each distinct one once.
+    let mut surfaces: HashMap<Option<&str>, String> = HashMap::new();
     for &i in rows {
         let Some(s) = seats.get(i as usize) else {
             continue;
         };
         let editor = s.last_activity_editor.as_deref();
+        let surface = surfaces
+            .entry(editor)
+            .or_insert_with(|| neutralize(&parse_editor(editor).label()).into_owned());
         writer.write_record([
             report_time.as_str(),
             &neutralize(s.login()),
-            &ts(s.last_authenticated_at),
-            &ts(s.last_activity_at),
-            &neutralize(&parse_editor(editor).label()),
+            s.last_authenticated_at
+                .map_or("", |t| iso_utc_into(t, &mut auth_buf)),
+            s.last_activity_at
+                .map_or("", |t| iso_utc_into(t, &mut act_buf)),
+            surface.as_str(),
             &neutralize(editor.unwrap_or_default()),
             &neutralize(s.plan_type.as_deref().unwrap_or_default()),
             &neutralize(s.team().unwrap_or_default()),
-            &iso_utc(s.created_at),
+            iso_utc_into(s.created_at, &mut created_buf),
             &s.pending_cancellation_date
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default(),

@@ -2,9 +2,10 @@
 //! and the overview's filters. Rows are indices into the seat list, so a view of 100,000 seats is
 //! 400 KB and never copies a seat.
 
-use std::cmp::Ordering;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike, Duration, Utc};
 
 use crate::models::Seat;
 
@@ -176,79 +177,164 @@ impl Filter {
     }
 }
 
-/// ASCII case-insensitive comparison without allocating (logins are ASCII; other text still
-/// gets a total, stable order).
-pub fn cmp_ci(a: &str, b: &str) -> Ordering {
-    a.bytes()
-        .map(|c| c.to_ascii_lowercase())
-        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+/// Per-list precomputation for sorting and search: every login ASCII-folded once into one
+/// buffer, and each seat's rank in login order. Built once when the seat list changes; every
+/// sort then runs on integers and every search on contiguous memory, which is what keeps
+/// 100,000 seats inside a frame or two.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SeatIndex {
+    folded: String,
+    starts: Vec<u32>,
+    /// Unique rank by (folded login, position).
+    rank: Vec<u32>,
+    /// Dense rank by folded login alone (equal logins share it).
+    group: Vec<u32>,
 }
 
-fn cmp_opt<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
-    // None sorts before Some: a missing timestamp counts as older than any timestamp.
-    a.cmp(&b)
-}
+impl SeatIndex {
+    /// Indexes `seats`.
+    pub fn new(seats: &[Seat]) -> Self {
+        let mut folded = String::with_capacity(seats.len() * 12);
+        let mut starts = Vec::with_capacity(seats.len() + 1);
+        starts.push(0);
+        for s in seats {
+            folded.extend(s.login().chars().map(|c| c.to_ascii_lowercase()));
+            starts.push(folded.len() as u32);
+        }
+        let mut index = Self {
+            folded,
+            starts,
+            rank: Vec::new(),
+            group: Vec::new(),
+        };
+        let mut by_login: Vec<u32> = (0..seats.len() as u32).collect();
+        by_login.sort_unstable_by(|&a, &b| index.login(a).cmp(index.login(b)).then(a.cmp(&b)));
+        index.rank = vec![0; seats.len()];
+        index.group = vec![0; seats.len()];
+        let mut group = 0;
+        for (r, &i) in by_login.iter().enumerate() {
+            if r > 0 && index.login(by_login[r - 1]) != index.login(i) {
+                group += 1;
+            }
+            index.rank[i as usize] = r as u32;
+            index.group[i as usize] = group;
+        }
+        index
+    }
 
-fn cmp_text(a: Option<&str>, b: Option<&str>) -> Ordering {
-    match (a, b) {
-        (None, None) => Ordering::Equal,
-        (None, Some(_)) => Ordering::Less,
-        (Some(_), None) => Ordering::Greater,
-        (Some(a), Some(b)) => cmp_ci(a, b),
+    /// Seats indexed.
+    pub fn len(&self) -> usize {
+        self.rank.len()
+    }
+
+    /// Whether no seat is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.rank.is_empty()
+    }
+
+    /// Seat `i`'s login, ASCII-lowercased.
+    pub fn login(&self, i: u32) -> &str {
+        let i = i as usize;
+        &self.folded[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
 }
 
-/// Compares two seats by `column` ascending (no tie-break).
-pub fn cmp_column(column: Column, a: &Seat, b: &Seat) -> Ordering {
-    match column {
-        Column::User => cmp_ci(a.login(), b.login()),
-        Column::LastActivity => cmp_opt(a.last_activity_at, b.last_activity_at),
-        Column::LastAuthenticated => cmp_opt(a.last_authenticated_at, b.last_authenticated_at),
-        Column::Editor => cmp_text(
-            a.last_activity_editor.as_deref(),
-            b.last_activity_editor.as_deref(),
-        ),
-        Column::Team => cmp_text(a.team(), b.team()),
-        Column::Assigned => a.created_at.cmp(&b.created_at),
-        Column::Plan => cmp_text(a.plan_type.as_deref(), b.plan_type.as_deref()),
-        Column::PendingCancellation => {
-            cmp_opt(a.pending_cancellation_date, b.pending_cancellation_date)
+/// Ranks of the distinct values of a text column, compared case-insensitively (equal after
+/// folding share a rank); `None` is -1, before any value.
+fn text_keys(seats: &[Seat], value: fn(&Seat) -> Option<&str>) -> Vec<i64> {
+    let mut distinct: HashMap<&str, i64> = HashMap::new();
+    for s in seats {
+        if let Some(v) = value(s) {
+            distinct.entry(v).or_insert(0);
         }
     }
+    let mut values: Vec<(Cow<'_, str>, &str)> = distinct
+        .keys()
+        .map(|v| {
+            let folded = if v.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(v.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(*v)
+            };
+            (folded, *v)
+        })
+        .collect();
+    values.sort_unstable();
+    let mut rank = -1;
+    for (k, (folded, v)) in values.iter().enumerate() {
+        if k == 0 || values[k - 1].0 != *folded {
+            rank += 1;
+        }
+        distinct.insert(v, rank);
+    }
+    seats
+        .iter()
+        .map(|s| value(s).map_or(-1, |v| distinct[v]))
+        .collect()
 }
 
 /// Every seat's index, sorted by `column` in `direction`; ties by login (case-insensitive,
-/// ascending in both directions), then by position, so the order is total and stable.
-pub fn sorted_order(seats: &[Seat], column: Column, direction: Direction) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..seats.len() as u32).collect();
-    order.sort_unstable_by(|&i, &j| {
-        let (a, b) = (&seats[i as usize], &seats[j as usize]);
-        let primary = cmp_column(column, a, b);
-        let primary = if direction == Direction::Desc {
-            primary.reverse()
-        } else {
-            primary
-        };
-        primary
-            .then_with(|| cmp_ci(a.login(), b.login()))
-            .then(i.cmp(&j))
-    });
-    order
+/// ascending in both directions), then by position, so the order is total and stable. A missing
+/// value sorts before any value (a missing timestamp counts as older than any timestamp).
+/// `index` must be `SeatIndex::new(seats)`.
+pub fn sorted_order(
+    seats: &[Seat],
+    index: &SeatIndex,
+    column: Column,
+    direction: Direction,
+) -> Vec<u32> {
+    debug_assert_eq!(seats.len(), index.len());
+    let millis = |t: Option<DateTime<Utc>>| t.map_or(i64::MIN, |t| t.timestamp_millis());
+    let keys: Vec<i64> = match column {
+        Column::User => index.group.iter().map(|&g| i64::from(g)).collect(),
+        Column::LastActivity => seats.iter().map(|s| millis(s.last_activity_at)).collect(),
+        Column::LastAuthenticated => seats
+            .iter()
+            .map(|s| millis(s.last_authenticated_at))
+            .collect(),
+        Column::Assigned => seats.iter().map(|s| millis(Some(s.created_at))).collect(),
+        Column::PendingCancellation => seats
+            .iter()
+            .map(|s| {
+                s.pending_cancellation_date
+                    .map_or(i64::MIN, |d| i64::from(d.num_days_from_ce()))
+            })
+            .collect(),
+        Column::Editor => text_keys(seats, |s| s.last_activity_editor.as_deref()),
+        Column::Team => text_keys(seats, Seat::team),
+        Column::Plan => text_keys(seats, |s| s.plan_type.as_deref()),
+    };
+    // `!key` reverses an i64 order without overflow; the login rank stays ascending.
+    let flip = direction == Direction::Desc;
+    let mut tuples: Vec<(i64, u32, u32)> = keys
+        .into_iter()
+        .zip(&index.rank)
+        .enumerate()
+        .map(|(i, (k, &r))| (if flip { !k } else { k }, r, i as u32))
+        .collect();
+    tuples.sort_unstable();
+    tuples.into_iter().map(|(_, _, i)| i).collect()
 }
 
 /// Whether `login` contains `needle_lower` (already lowercased ASCII), ignoring ASCII case.
 fn contains_ci(login: &str, needle_lower: &[u8]) -> bool {
-    needle_lower.is_empty()
-        || login
-            .as_bytes()
-            .windows(needle_lower.len())
-            .any(|w| w.eq_ignore_ascii_case(needle_lower))
+    let Some((&first, rest)) = needle_lower.split_first() else {
+        return true;
+    };
+    let hay = login.as_bytes(); // already folded
+    if hay.len() < needle_lower.len() {
+        return false;
+    }
+    // Check the first byte before comparing the rest: most positions fail there.
+    (0..=hay.len() - needle_lower.len())
+        .any(|i| hay[i] == first && &hay[i + 1..i + needle_lower.len()] == rest)
 }
 
 /// The rows of the current view: `order` kept where the login matches `search` and the seat is
 /// in `filter`.
 pub fn filter_rows(
     seats: &[Seat],
+    index: &SeatIndex,
     order: &[u32],
     search: &str,
     filter: Filter,
@@ -262,10 +348,7 @@ pub fn filter_rows(
     order
         .iter()
         .copied()
-        .filter(|&i| {
-            let s = &seats[i as usize];
-            contains_ci(s.login(), needle) && filter.matches(s, now)
-        })
+        .filter(|&i| contains_ci(index.login(i), needle) && filter.matches(&seats[i as usize], now))
         .collect()
 }
 
@@ -310,12 +393,22 @@ mod tests {
             seat("dave", Some(1)),
             seat("aaron", None),
         ];
-        let asc = sorted_order(&seats, Column::LastActivity, Direction::Asc);
+        let asc = sorted_order(
+            &seats,
+            &SeatIndex::new(&seats),
+            Column::LastActivity,
+            Direction::Asc,
+        );
         assert_eq!(
             logins(&seats, &asc),
             ["aaron", "Bob", "dave", "alice", "carol"]
         );
-        let desc = sorted_order(&seats, Column::LastActivity, Direction::Desc);
+        let desc = sorted_order(
+            &seats,
+            &SeatIndex::new(&seats),
+            Column::LastActivity,
+            Direction::Desc,
+        );
         assert_eq!(
             logins(&seats, &desc),
             ["alice", "carol", "dave", "aaron", "Bob"]
@@ -332,7 +425,7 @@ mod tests {
         ];
         for column in Column::ALL {
             for dir in [Direction::Asc, Direction::Desc] {
-                let order = sorted_order(&seats, column, dir);
+                let order = sorted_order(&seats, &SeatIndex::new(&seats), column, dir);
                 let mut sorted = order.clone();
                 sorted.sort_unstable();
                 assert_eq!(
@@ -345,7 +438,12 @@ mod tests {
                 assert!(pos(1) < pos(2), "{column:?} {dir:?}");
             }
         }
-        let by_user = sorted_order(&seats, Column::User, Direction::Asc);
+        let by_user = sorted_order(
+            &seats,
+            &SeatIndex::new(&seats),
+            Column::User,
+            Direction::Asc,
+        );
         assert_eq!(logins(&seats, &by_user), ["a", "a", "b", "C"]);
     }
 
@@ -356,40 +454,97 @@ mod tests {
             seat("dog", None),
             seat("octopus", None),
         ];
-        let order = sorted_order(&seats, Column::User, Direction::Desc);
+        let order = sorted_order(
+            &seats,
+            &SeatIndex::new(&seats),
+            Column::User,
+            Direction::Desc,
+        );
         let now = Utc.with_ymd_and_hms(2024, 3, 1, 0, 0, 0).unwrap();
         assert_eq!(
             logins(
                 &seats,
-                &filter_rows(&seats, &order, " OCTO ", Filter::All, now)
+                &filter_rows(
+                    &seats,
+                    &SeatIndex::new(&seats),
+                    &order,
+                    " OCTO ",
+                    Filter::All,
+                    now
+                )
             ),
             ["octopus", "Octo-Cat"]
         );
-        assert_eq!(filter_rows(&seats, &order, "", Filter::All, now), order);
-        assert!(filter_rows(&seats, &order, "zzz", Filter::All, now).is_empty());
+        assert_eq!(
+            filter_rows(
+                &seats,
+                &SeatIndex::new(&seats),
+                &order,
+                "",
+                Filter::All,
+                now
+            ),
+            order
+        );
+        assert!(filter_rows(
+            &seats,
+            &SeatIndex::new(&seats),
+            &order,
+            "zzz",
+            Filter::All,
+            now
+        )
+        .is_empty());
     }
 
     #[test]
     fn filters_match_the_overview_counts() {
         let seats = vec![seat("a", Some(28)), seat("b", Some(1)), seat("c", None)];
         let now = Utc.with_ymd_and_hms(2024, 3, 20, 0, 0, 0).unwrap();
-        let order = sorted_order(&seats, Column::User, Direction::Asc);
+        let order = sorted_order(
+            &seats,
+            &SeatIndex::new(&seats),
+            Column::User,
+            Direction::Asc,
+        );
         assert_eq!(
             logins(
                 &seats,
-                &filter_rows(&seats, &order, "", Filter::IdleDays(30), now)
+                &filter_rows(
+                    &seats,
+                    &SeatIndex::new(&seats),
+                    &order,
+                    "",
+                    Filter::IdleDays(30),
+                    now
+                )
             ),
             ["b", "c"]
         );
         assert_eq!(
             logins(
                 &seats,
-                &filter_rows(&seats, &order, "", Filter::IdleDays(60), now)
+                &filter_rows(
+                    &seats,
+                    &SeatIndex::new(&seats),
+                    &order,
+                    "",
+                    Filter::IdleDays(60),
+                    now
+                )
             ),
             ["c"]
         );
         assert_eq!(
-            filter_rows(&seats, &order, "", Filter::NeverAuthenticated, now).len(),
+            filter_rows(
+                &seats,
+                &SeatIndex::new(&seats),
+                &order,
+                "",
+                Filter::NeverAuthenticated,
+                now
+            )
+            .len(),
             3
         );
         for f in [
@@ -424,5 +579,105 @@ mod tests {
             missing_activity_label(&s, Utc.with_ymd_and_hms(2024, 6, 1, 0, 0, 0).unwrap()),
             "None in 90 days"
         );
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use std::cmp::Ordering;
+
+    /// The rule of DESIGN.md, written the slow, obvious way.
+    fn reference(seats: &[Seat], column: Column, direction: Direction) -> Vec<u32> {
+        let text = |v: Option<&str>| v.map(str::to_ascii_lowercase);
+        let cmp = |a: &Seat, b: &Seat| -> Ordering {
+            match column {
+                Column::User => text(Some(a.login())).cmp(&text(Some(b.login()))),
+                Column::LastActivity => a.last_activity_at.cmp(&b.last_activity_at),
+                Column::LastAuthenticated => a.last_authenticated_at.cmp(&b.last_authenticated_at),
+                Column::Editor => text(a.last_activity_editor.as_deref())
+                    .cmp(&text(b.last_activity_editor.as_deref())),
+                Column::Team => text(a.team()).cmp(&text(b.team())),
+                Column::Assigned => a.created_at.cmp(&b.created_at),
+                Column::Plan => text(a.plan_type.as_deref()).cmp(&text(b.plan_type.as_deref())),
+                Column::PendingCancellation => a
+                    .pending_cancellation_date
+                    .cmp(&b.pending_cancellation_date),
+            }
+        };
+        let mut order: Vec<u32> = (0..seats.len() as u32).collect();
+        order.sort_by(|&i, &j| {
+            let (a, b) = (&seats[i as usize], &seats[j as usize]);
+            let primary = if direction == Direction::Desc {
+                cmp(a, b).reverse()
+            } else {
+                cmp(a, b)
+            };
+            primary
+                .then_with(|| {
+                    a.login()
+                        .to_ascii_lowercase()
+                        .cmp(&b.login().to_ascii_lowercase())
+                })
+                .then(i.cmp(&j))
+        });
+        order
+    }
+
+    fn seat_strategy() -> impl Strategy<Value = Seat> {
+        let login = prop::option::of("[a-cA-C]{0,3}");
+        let time = prop::option::of(0i64..5);
+        let text = prop::option::of("[a-bA-B=]{0,2}");
+        (
+            login,
+            time.clone(),
+            time,
+            text.clone(),
+            text.clone(),
+            text,
+            0i64..3,
+            prop::option::of(0u32..3),
+        )
+            .prop_map(|(login, act, auth, editor, team, plan, created, cancel)| {
+                let day = |d: i64| format!("2024-01-{:02}T00:00:00Z", d + 1);
+                let v = serde_json::json!({
+                    "created_at": day(created),
+                    "assignee": login.map(|l| serde_json::json!({"login": l})),
+                    "last_activity_at": act.map(day),
+                    "last_authenticated_at": auth.map(day),
+                    "last_activity_editor": editor,
+                    "assigning_team": team.map(|t| serde_json::json!({"name": t})),
+                    "plan_type": plan,
+                    "pending_cancellation_date": cancel.map(|d| format!("2024-02-{:02}", d + 1)),
+                });
+                serde_json::from_value(v).unwrap()
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// The fast integer-key sort agrees with the obvious comparator on every column.
+        #[test]
+        fn fast_sort_matches_the_rule(seats in prop::collection::vec(seat_strategy(), 0..40)) {
+            let index = SeatIndex::new(&seats);
+            for column in Column::ALL {
+                for direction in [Direction::Asc, Direction::Desc] {
+                    prop_assert_eq!(sorted_order(&seats, &index, column, direction), reference(&seats, column, direction), "{:?} {:?}", column, direction);
+                }
+            }
+        }
+
+        /// Search keeps exactly the seats whose login contains the term, ignoring ASCII case.
+        #[test]
+        fn search_matches_substring(seats in prop::collection::vec(seat_strategy(), 0..40), term in "[a-cA-C]{0,2}") {
+            let index = SeatIndex::new(&seats);
+            let order: Vec<u32> = (0..seats.len() as u32).collect();
+            let now = chrono::Utc::now();
+            let got = filter_rows(&seats, &index, &order, &term, Filter::All, now);
+            let want: Vec<u32> = order.iter().copied().filter(|&i| seats[i as usize].login().to_ascii_lowercase().contains(&term.to_ascii_lowercase())).collect();
+            prop_assert_eq!(got, want);
+        }
     }
 }

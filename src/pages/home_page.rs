@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use seat_core::api_base::{validate_org, ApiBase, GITHUB_API};
 use seat_core::overview::UsageFigures;
 use seat_core::report::{file_name, write_report};
-use seat_core::table::{filter_rows, sorted_order, Column, Direction, Filter};
+use seat_core::table::{filter_rows, sorted_order, Column, Direction, Filter, SeatIndex};
 
 use crate::browser::{self, Area};
 use crate::components::connect_form::{ConnectForm, ConnectRequest};
@@ -121,17 +121,22 @@ pub fn HomePage() -> impl IntoView {
 
     // Derived, not synchronized: the sorted order follows the seats and the sort; the rows
     // follow the order, the search and the filter.
+    let index = Memo::new(move |_| state.seats.with(|s| SeatIndex::new(s)));
     let order = Memo::new(move |_| {
-        state
-            .seats
-            .with(|s| sorted_order(s, sort.get(), direction.get()))
+        index.with(|ix| {
+            state
+                .seats
+                .with(|s| sorted_order(s, ix, sort.get(), direction.get()))
+        })
     });
     let rows = Memo::new(move |_| {
         let now = state.now.get();
         order.with(|o| {
-            state
-                .seats
-                .with(|s| filter_rows(s, o, &search.get(), filter.get(), now))
+            index.with(|ix| {
+                state
+                    .seats
+                    .with(|s| filter_rows(s, ix, o, &search.get(), filter.get(), now))
+            })
         })
     });
     let complete = move || matches!(state.status.get(), LoadStatus::Done { ref report, .. } if report.is_complete());
