@@ -56,6 +56,12 @@ export function appUrl(path = '') {
   return new URL(path.replace(/^\//, ''), APP_URL).href;
 }
 
+/** A 1×1 grey PNG. */
+const AVATAR_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGO4DwABAQEAWZqDKwAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 const problemsOf = new WeakMap();
 const requestsOf = new WeakMap();
 
@@ -69,6 +75,10 @@ export async function newPage() {
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
   });
+  // No internet in tests: GitHub's avatar host answers with a local placeholder image.
+  await context.route('https://avatars.githubusercontent.com/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: AVATAR_PNG }),
+  );
   const page = await context.newPage();
   const problems = [];
   const requests = [];

@@ -91,12 +91,13 @@ pub fn ConnectForm(
                         prop:value=move || api.get() on:input=move |ev| api.set(event_target_value(&ev)) />
                 </div>
             </div>
-            <label class="check">
-                <input type="checkbox" prop:checked=move || remember.get()
+            <div class="check">
+                <input id="connect-remember" type="checkbox" aria-describedby="connect-remember-note"
+                    prop:checked=move || remember.get()
                     on:change=move |ev| remember.set(event_target_checked(&ev)) />
-                " Remember on this device "
-                <small>"(keeps the token in this tab's sessionStorage until the tab closes)"</small>
-            </label>
+                <label for="connect-remember">" Remember on this device"</label>
+                <small id="connect-remember-note" class="muted">" (keeps it in this tab's sessionStorage until the tab closes)"</small>
+            </div>
             <p class="hint-text">
                 "The token needs the " <code>"manage_billing:copilot"</code> " or " <code>"read:org"</code>
                 " scope (classic), or the organization permission “GitHub Copilot Business: read” (fine-grained), from an organization owner. It is sent only to "

@@ -78,6 +78,8 @@ pub fn OverviewCard(
                     } />
                 <small class="muted">"List prices: Business $19, Enterprise $39. GitHub prorates added seats, so its bill can differ."</small>
             </div>
+            <div class="two-col">
+            <div>
             <h3>"Usage from the seat list"</h3>
             <dl class="usage">
                 {usage_item("No activity in 30 days", Filter::IdleDays(30), |u| u.idle_30)}
@@ -86,6 +88,8 @@ pub fn OverviewCard(
                 {usage_item("Never authenticated", Filter::NeverAuthenticated, |u| u.never_authenticated)}
                 {usage_item("Seats pending cancellation", Filter::PendingCancellation, |u| u.pending_cancellation)}
             </dl>
+            </div>
+            <div>
             <h3>"Settings"</h3>
             <dl class="settings">
                 <dt>"Seat management"</dt><dd>{move || billing.with(|b| setting_label(b.seat_management_setting.as_deref()))}</dd>
@@ -94,6 +98,8 @@ pub fn OverviewCard(
                 <dt>"Copilot in the CLI"</dt><dd>{move || billing.with(|b| setting_label(b.cli.as_deref()))}</dd>
                 <dt>"Suggestions matching public code"</dt><dd>{move || billing.with(|b| setting_label(b.public_code_suggestions.as_deref()))}</dd>
             </dl>
+            </div>
+            </div>
         </section>
     }
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use seat_core::api_base::{validate_org, ApiBase, GITHUB_API};
+use seat_core::loader::LoadOptions;
 use seat_core::overview::UsageFigures;
 use seat_core::report::{file_name, write_report};
 use seat_core::table::{filter_rows, sorted_order, Column, Direction, Filter, SeatIndex};
@@ -57,6 +58,25 @@ pub fn HomePage() -> impl IntoView {
         move |_| p.get().map(|f| Filter::from_key(&f)).unwrap_or_default()
     });
 
+    // Advanced: `?per_page=50&concurrency=1` reproduce a naive client (for the benchmark).
+    let q_per_page = use_query_param("per_page");
+    let q_concurrency = use_query_param("concurrency");
+    let load_options = move || {
+        let mut options = LoadOptions::default();
+        if let Some(p) = q_per_page
+            .get_untracked()
+            .and_then(|p| p.parse::<u32>().ok())
+        {
+            options.per_page = p.clamp(1, 100);
+        }
+        if let Some(c) = q_concurrency
+            .get_untracked()
+            .and_then(|c| c.parse::<usize>().ok())
+        {
+            options.concurrency = c.clamp(1, 16);
+        }
+        options
+    };
     let initial_org = q_org
         .get_untracked()
         .or_else(|| browser::load(Area::Local, ORG_KEY))
@@ -98,6 +118,7 @@ pub fn HomePage() -> impl IntoView {
             state.start_load(Session {
                 org,
                 source: Source::Github { base, token },
+                options: load_options(),
             });
         }
     });
@@ -106,6 +127,7 @@ pub fn HomePage() -> impl IntoView {
         state.start_load(Session {
             org: crate::state::demo_spec(state.now.get_untracked()).name,
             source: Source::Demo,
+            options: LoadOptions::default(),
         });
     });
     let on_forget = Callback::new(move |()| {

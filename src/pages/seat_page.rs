@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use seat_core::editor::parse_editor;
 use seat_core::error::ApiError;
-use seat_core::loader::LoadOptions;
 use seat_core::models::Seat;
 use seat_core::table::missing_activity_label;
 use seat_core::time::{ago, days_since, iso_utc};
@@ -39,7 +38,7 @@ pub fn SeatPage() -> impl IntoView {
                     what: format!("seat for {login} in the demo organization"),
                 }));
             }
-            let client = session.client(LoadOptions::default())?;
+            let client = session.client(session.options.clone())?;
             Some(client.member_seat(&session.org, &login, &|_| {}).await)
         }
     });
