@@ -1,0 +1,206 @@
+// Browser benchmark: the release app in headless Chromium against fakehub, for 1,000, 10,000
+// and 100,000 seats at 0 ms and 100 ms latency, beside two references (the floor a perfect
+// client could reach, and the naive client: pages of 50, one at a time). Run by `./dev bench`,
+// which starts fakehub and passes API_URL / APP_URL. Writes bench/results.json,
+// bench/results.md and the README's performance section.
+import { createRequire } from 'node:module';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { cpus } from 'node:os';
+
+const require = createRequire(new URL('../tools/', import.meta.url));
+const { chromium } = require('playwright-core');
+const API = process.env.API_URL;
+const APP = process.env.APP_URL;
+if (!API || !APP) throw new Error('API_URL and APP_URL must be set (run ./dev bench)');
+const RUNS = Number(process.env.BENCH_RUNS || 3);
+const SIZES = (process.env.BENCH_SIZES || '1000,10000,100000').split(',').map(Number);
+const LATENCIES = [0, 100];
+const CONCURRENCY = 4;
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const spread = (xs) => [Math.min(...xs), Math.max(...xs)];
+
+async function setLatency(ms) {
+  const r = await fetch(`${API}/_fakehub/latency?ms=${ms}`, { method: 'PUT' });
+  if (!r.ok) throw new Error(`fakehub latency: ${r.status}`);
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+});
+
+/** One load of `org` with the given client settings; returns timings in ms. */
+async function loadOnce(org, seats, { naive = false, interactions = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+    const create = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob) => { window.__blobAt = performance.now(); return create(blob); };
+  });
+  const query = naive ? `?per_page=50&concurrency=1` : '';
+  await page.goto(`${APP}${query}`);
+  await page.getByLabel('Organization').fill(org);
+  await page.getByLabel('Token', { exact: true }).fill('good-token');
+  await page.getByLabel('API URL').fill(API);
+  // Timed inside the page: click → first row / all rows, polled every animation frame.
+  const result = await page.evaluate(async (total) => {
+    const t0 = performance.now();
+    document.querySelector('form.connect button[type=submit]').click();
+    let first = null;
+    for (;;) {
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = performance.now();
+      if (first === null && document.querySelector('tbody tr[aria-rowindex]')) first = now - t0;
+      const status = document.querySelector('[role=status]')?.textContent;
+      if (status === `${total} seats` && !document.querySelector('progress')) return { first, all: now - t0 };
+      if (document.querySelector('[role=alert]')) return { error: document.querySelector('[role=alert]').textContent };
+      if (now - t0 > 600000) return { error: 'timeout' };
+    }
+  }, seats);
+  if (result.error) throw new Error(`${org}: ${result.error}`);
+  if (interactions) {
+    // Re-sort on the slowest column (Editor: text keys), click → rows updated on screen.
+    result.sort = await page.evaluate(async () => {
+      const button = [...document.querySelectorAll('th button')].find((b) => b.textContent.startsWith('Editor'));
+      const before = document.querySelector('tbody tr[aria-rowindex]')?.textContent;
+      const t0 = performance.now();
+      button.click();
+      for (;;) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const th = button.closest('th');
+        if (th.getAttribute('aria-sort') === 'ascending' && document.querySelector('tbody tr[aria-rowindex]')?.textContent !== before) return performance.now() - t0;
+      }
+    });
+    // One search keystroke, input → count updated.
+    result.search = await page.evaluate(async () => {
+      const input = document.getElementById('seat-search');
+      const status = document.querySelector('[role=status]');
+      const before = status.textContent;
+      const t0 = performance.now();
+      input.value = 'a';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      for (;;) {
+        await new Promise((r) => requestAnimationFrame(r));
+        if (status.textContent !== before) return performance.now() - t0;
+      }
+    });
+    // Clear the search again so the CSV covers the whole list.
+    await page.evaluate(async () => {
+      const input = document.getElementById('seat-search');
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(r));
+    });
+    const download = page.waitForEvent('download');
+    result.csv = await page.evaluate(async () => {
+      window.__blobAt = null;
+      const t0 = performance.now();
+      [...document.querySelectorAll('button')].find((b) => b.textContent === 'Download CSV').click();
+      while (window.__blobAt === null) await new Promise((r) => setTimeout(r, 1));
+      return window.__blobAt - t0;
+    });
+    await download;
+    const memory = await page.evaluate(() => {
+      if (window.gc) window.gc();
+      return { js: performance.memory.usedJSHeapSize, wasm: window.__wasm?.memory?.buffer?.byteLength ?? 0 };
+    });
+    result.memoryMB = (memory.js + memory.wasm) / 1e6;
+    result.jsMB = memory.js / 1e6;
+    result.wasmMB = memory.wasm / 1e6;
+  }
+  await context.close();
+  return result;
+}
+
+function firstVisitBytes() {
+  const dist = new URL('../dist/', import.meta.url);
+  let raw = 0, gz = 0;
+  for (const name of readdirSync(dist)) {
+    if (name === '404.html' || !/\.(html|js|wasm|css)$/.test(name)) continue;
+    const bytes = readFileSync(new URL(name, dist));
+    raw += bytes.length; gz += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip: gz };
+}
+
+function nativeFigures() {
+  const out = {};
+  for (const name of ['decode', 'index', 'sort user', 'sort last_activity', 'sort editor', 'sort team', 'filter search', 'csv']) {
+    try {
+      const est = JSON.parse(readFileSync(new URL(`../target/criterion/100k/${name}/new/estimates.json`, import.meta.url)));
+      out[name] = est.median.point_estimate / 1e6;
+    } catch { /* not run */ }
+  }
+  return out;
+}
+
+const rows = [];
+const started = Date.now();
+for (const latency of LATENCIES) {
+  await setLatency(latency);
+  for (const seats of SIZES) {
+    const org = `big-${seats}`;
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await loadOnce(org, seats, { interactions: latency === 0 }));
+    const pages = Math.ceil(seats / 100);
+    const decode = latency === 0 ? median(runs.map((r) => r.all)) : rows.find((r) => r.seats === seats && r.latency === 0)?.all ?? 0;
+    const floor = (1 + Math.ceil((pages - 1) / CONCURRENCY)) * latency + decode;
+    const row = {
+      seats, latency, runs: runs.length,
+      first: median(runs.map((r) => r.first)), all: median(runs.map((r) => r.all)), allSpread: spread(runs.map((r) => r.all)),
+      floor, floorRatio: latency ? median(runs.map((r) => r.all)) / floor : null,
+    };
+    if (latency === 0) {
+      for (const k of ['sort', 'search', 'csv', 'memoryMB', 'jsMB', 'wasmMB']) row[k] = median(runs.map((r) => r[k]));
+    }
+    // The naive client only where it finishes in reasonable time.
+    if (seats <= 10000) {
+      const naive = [];
+      for (let i = 0; i < Math.min(RUNS, 2); i++) naive.push(await loadOnce(org, seats, { naive: true }));
+      row.naive = median(naive.map((r) => r.all));
+      row.naiveRatio = row.naive / row.all;
+    }
+    rows.push(row);
+    console.log(JSON.stringify(row));
+  }
+}
+await setLatency(0);
+await browser.close();
+
+const bytes = firstVisitBytes();
+const native = nativeFigures();
+const get = (s, l) => rows.find((r) => r.seats === s && r.latency === l);
+const ms = (x) => (x == null ? '—' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
+const met = (ok) => (ok ? 'met' : '**not met**');
+const b100 = get(100000, 0), b100l = get(100000, 100), b10l = get(10000, 100);
+const targets = [
+  b100 && ['100,000 seats listed at 0 ms latency', '< 5 s', ms(b100.all), met(b100.all < 5000)],
+  b100l && ['100,000 seats at 100 ms latency vs the floor', '≤ 1.3×', `${b100l.floorRatio.toFixed(2)}× (floor ${ms(b100l.floor)})`, met(b100l.floorRatio <= 1.3)],
+  b10l && ['10,000 seats at 100 ms: naive client ÷ ours', '≥ 6×', `${b10l.naiveRatio.toFixed(1)}× (${ms(b10l.naive)} vs ${ms(b10l.all)})`, met(b10l.naiveRatio >= 6)],
+  b100 && ['Re-sort 100,000 rows (Editor), click → rows updated', '< 100 ms', ms(b100.sort), met(b100.sort < 100)],
+  b100 && ['Search keystroke on 100,000 rows', '< 50 ms', ms(b100.search), met(b100.search < 50)],
+  b100 && ['CSV of 100,000 rows, click → download started', '< 300 ms', ms(b100.csv), met(b100.csv < 300)],
+  b100 && ['Memory after 100,000 seats (JS heap + wasm)', '< 150 MB', `${b100.memoryMB.toFixed(0)} MB (JS ${b100.jsMB.toFixed(0)} + wasm ${b100.wasmMB.toFixed(0)})`, met(b100.memoryMB < 150)],
+  ['First visit download (gzip)', '< 350 KB', `${(bytes.gzip / 1024).toFixed(0)} KB (raw ${(bytes.raw / 1024).toFixed(0)} KB)`, met(bytes.gzip < 350 * 1024)],
+].filter(Boolean);
+
+let md = `Measured ${new Date().toISOString().slice(0, 16)}Z on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), headless Chromium, fakehub on loopback, median of ${RUNS} runs; \`./dev bench\` in ${((Date.now() - started) / 1000).toFixed(0)} s.\n\n`;
+md += '| target | goal | measured | |\n|---|---|---|---|\n' + targets.map((t) => `| ${t.join(' | ')} |`).join('\n') + '\n\n';
+md += '| seats | latency | first rows | all listed (min–max) | floor | ÷ floor | naive client | naive ÷ ours | sort | search | CSV | memory |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n';
+for (const r of rows) {
+  md += `| ${r.seats.toLocaleString('en')} | ${r.latency} ms | ${ms(r.first)} | ${ms(r.all)} (${ms(r.allSpread[0])}–${ms(r.allSpread[1])}) | ${ms(r.floor)} | ${r.floorRatio ? r.floorRatio.toFixed(2) + '×' : '—'} | ${ms(r.naive)} | ${r.naiveRatio ? r.naiveRatio.toFixed(1) + '×' : '—'} | ${ms(r.sort)} | ${ms(r.search)} | ${ms(r.csv)} | ${r.memoryMB ? r.memoryMB.toFixed(0) + ' MB' : '—'} |\n`;
+}
+if (Object.keys(native).length) {
+  md += '\nNative (criterion, 100,000 seats, median): ' + Object.entries(native).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ') + '.\n';
+}
+writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ rows, bytes, native, cores: cpus().length }, null, 2));
+writeFileSync(new URL('./results.md', import.meta.url), md);
+const readmeUrl = new URL('../README.md', import.meta.url);
+const readme = readFileSync(readmeUrl, 'utf8');
+const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${md}<!-- bench:end -->`);
+writeFileSync(readmeUrl, updated);
+console.log('\n' + md);
