@@ -67,6 +67,24 @@ impl Session {
     }
 }
 
+/// After a reload the in-memory session is gone; when the user ticked "Remember on this
+/// device", it is rebuilt from the URL's organization, the remembered API URL and the token in
+/// sessionStorage. Without that tick there is nothing to rebuild from, by design.
+pub fn remembered_session(org: Option<String>, api: Option<String>) -> Option<Session> {
+    use crate::browser::{load, Area};
+    use crate::pages::home_page::{API_KEY, ORG_KEY, TOKEN_KEY};
+    let token = load(Area::Session, TOKEN_KEY).filter(|t| !t.is_empty())?;
+    let org = org.or_else(|| load(Area::Local, ORG_KEY))?;
+    let org = seat_core::api_base::validate_org(&org).ok()?.to_string();
+    let api = api.or_else(|| load(Area::Local, API_KEY))?;
+    let base = ApiBase::parse(&api).ok()?;
+    Some(Session {
+        org,
+        source: Source::Github { base, token },
+        options: LoadOptions::default(),
+    })
+}
+
 /// The demo organization's spec at `now`.
 pub fn demo_spec(now: DateTime<Utc>) -> OrgSpec {
     OrgSpec {

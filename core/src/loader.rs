@@ -152,7 +152,8 @@ impl LoadReport {
                 })
                 .collect();
             parts.push(format!(
-                "Pages {} failed: {}",
+                "{} {} failed: {}",
+                if pages.len() == 1 { "Page" } else { "Pages" },
                 pages.join(", "),
                 self.failed[0].error
             ));

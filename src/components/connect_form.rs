@@ -79,7 +79,7 @@ pub fn ConnectForm(
                         <input id="connect-token" type=move || if show_token.get() { "text" } else { "password" } name="token"
                             placeholder="ghp_… or github_pat_…" spellcheck="false" autocomplete="off"
                             prop:value=move || token.get() on:input=move |ev| token.set(event_target_value(&ev)) />
-                        <button type="button" class="secondary" aria-pressed=move || show_token.get().to_string()
+                        <button type="button" class="secondary"
                             on:click=move |_| show_token.update(|s| *s = !*s)>
                             {move || if show_token.get() { "Hide token" } else { "Show token" }}
                         </button>

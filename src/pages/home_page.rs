@@ -184,15 +184,24 @@ pub fn HomePage() -> impl IntoView {
             ]);
         }
     });
-    let seat_href = Callback::new(move |login: String| {
-        let mut pairs = vec![];
-        if let Some(session) = state.session.get_untracked() {
-            pairs.push(("org".to_string(), session.org));
+    // The detail link carries the list's query (org, sort, search, ...) so "All seats" returns
+    // to the same view.
+    let list_query = Memo::new({
+        let location = leptos_router::hooks::use_location();
+        move |_| {
+            location.query.with(|q| {
+                q.clone()
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), v))
+                    .collect::<Vec<_>>()
+            })
         }
+    });
+    let seat_href = Callback::new(move |login: String| {
         format!(
             "seats/{}{}",
             js_sys::encode_uri_component(&login),
-            query_string(&pairs)
+            list_query.with_untracked(|q| query_string(q))
         )
     });
     let filter_href = Callback::new(move |f: Filter| {

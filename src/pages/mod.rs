@@ -13,6 +13,16 @@ pub fn use_query_param(name: &'static str) -> Memo<Option<String>> {
     Memo::new(move |_| location.query.with(|q| q.get(name)))
 }
 
+/// The current URL's query parameters, untracked.
+pub fn current_query() -> Vec<(String, String)> {
+    use_location().query.with_untracked(|q| {
+        q.clone()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect()
+    })
+}
+
 /// Returns a function that rewrites some query parameters of the current URL (replacing the
 /// history entry), keeping the others. `None` removes a parameter.
 pub fn use_set_query() -> impl Fn(&[(&str, Option<String>)]) + Clone + 'static {

@@ -11,7 +11,7 @@ use seat_core::time::{ago, days_since, iso_utc};
 
 use crate::components::error_alert::ErrorAlert;
 use crate::components::seat_table::ACTIVITY_NOTE;
-use crate::state::AppState;
+use crate::state::{AppState, Session};
 
 /// Activity older than this many days gets the troubleshooting note.
 const STALE_DAYS: i64 = 7;
@@ -23,6 +23,18 @@ pub fn SeatPage() -> impl IntoView {
     let params = use_params_map();
     let login = Memo::new(move |_| params.with(|p| p.get("login")).unwrap_or_default());
     let attempt = RwSignal::new(0u32);
+    if state.session.get_untracked().is_none() {
+        let query = crate::pages::current_query();
+        let param = |name: &str| {
+            query
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        };
+        if let Some(session) = crate::state::remembered_session(param("org"), param("api")) {
+            state.session.set(Some(session));
+        }
+    }
 
     let seat = LocalResource::new(move || {
         let login = login.get();
@@ -42,21 +54,18 @@ pub fn SeatPage() -> impl IntoView {
             Some(client.member_seat(&session.org, &login, &|_| {}).await)
         }
     });
-    let back_href = move || {
-        let org = state.session.get().map(|s| s.org);
-        format!(
-            "./{}",
-            crate::pages::query_string(
-                &org.into_iter()
-                    .map(|o| ("org".to_string(), o))
-                    .collect::<Vec<_>>()
-            )
-        )
-    };
+    // Back to the list with the view it came from (its query travels on the detail URL).
+    let back_href = format!(
+        "./{}",
+        crate::pages::query_string(&crate::pages::current_query())
+    );
     Effect::new(move |_| crate::browser::set_title(&format!("{} · Copilot seat", login.get())));
 
     view! {
-        <nav class="crumbs"><a href=back_href>"← All seats"</a></nav>
+        // `#seats` lands on the access list, and keeps this URL distinct from the list's own:
+        // after Back then Forward, leptos_router (0.8, issue #4324) ignores a link to the URL it
+        // still takes for the current one.
+        <nav class="crumbs"><a href=format!("{back_href}#seats")>"← All seats"</a></nav>
         <section class="card detail" aria-labelledby="seat-heading">
             <h2 id="seat-heading">{move || format!("Copilot seat of {}", login.get())}</h2>
             {move || match seat.get() {
@@ -64,7 +73,7 @@ pub fn SeatPage() -> impl IntoView {
                 Some(None) => view! {
                     <div role="alert" class="alert">
                         <p>"Connect to an organization first: this page needs the token, which is kept in memory only and was lost when the page reloaded. "
-                        <a href=back_href>"Go to the start page"</a> " and press Load (tick “Remember on this device” to keep it across reloads)."</p>
+                        <a href=back_href.clone()>"Go to the start page"</a> " and press Load (tick “Remember on this device” to keep it across reloads)."</p>
                     </div>
                 }.into_any(),
                 Some(Some(Err(e))) => view! {
@@ -84,6 +93,9 @@ fn SeatDetails(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let now = state.now.get_untracked().max(crate::browser::now());
+    let demo = state
+        .session
+        .with_untracked(|s| s.as_ref().is_some_and(Session::is_demo));
     let assignee = seat.assignee.clone().unwrap_or_default();
     let login = seat.login().to_string();
     let surface = parse_editor(seat.last_activity_editor.as_deref());
@@ -103,6 +115,8 @@ fn SeatDetails(
             u.starts_with("https://avatars.githubusercontent.com/")
                 || u.starts_with("https://github.com/")
         })
+        // Demo people are made up: no request for a real account's picture.
+        .filter(|_| !demo)
         .map(str::to_string);
     view! {
         <div class="who">

@@ -318,7 +318,7 @@ fn persistent_failures_are_reported_never_passed_off_as_complete() {
     assert_eq!(report.missing, 100);
     let problem = report.problem().unwrap();
     assert!(
-        problem.contains("150 of 250") && problem.contains("Pages 2 failed"),
+        problem.contains("150 of 250") && problem.contains("Page 2 failed"),
         "{problem}"
     );
     assert_eq!(
