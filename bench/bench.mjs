@@ -135,6 +135,9 @@ function nativeFigures() {
       out[name] = est.median.point_estimate / 1e6;
     } catch { /* not run */ }
   }
+  try {
+    out['memory MB (100,000 decoded seats)'] = Number(readFileSync(new URL('../target/criterion/seats-memory-bytes.txt', import.meta.url), 'utf8')) / 1e6;
+  } catch { /* not run */ }
   return out;
 }
 
@@ -195,7 +198,7 @@ for (const r of rows) {
   md += `| ${r.seats.toLocaleString('en')} | ${r.latency} ms | ${ms(r.first)} | ${ms(r.all)} (${ms(r.allSpread[0])}–${ms(r.allSpread[1])}) | ${ms(r.floor)} | ${r.floorRatio ? r.floorRatio.toFixed(2) + '×' : '—'} | ${ms(r.naive)} | ${r.naiveRatio ? r.naiveRatio.toFixed(1) + '×' : '—'} | ${ms(r.sort)} | ${ms(r.search)} | ${ms(r.csv)} | ${r.memoryMB ? r.memoryMB.toFixed(0) + ' MB' : '—'} |\n`;
 }
 if (Object.keys(native).length) {
-  md += '\nNative (criterion, 100,000 seats, median): ' + Object.entries(native).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ') + '.\n';
+  md += '\nNative (criterion, 100,000 seats, median): ' + Object.entries(native).map(([k, v]) => k.startsWith('memory') ? `${k.replace(' MB', '')} ${v.toFixed(1)} MB` : `${k} ${v.toFixed(1)} ms`).join(', ') + '.\n';
 }
 writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ rows, bytes, native, cores: cpus().length }, null, 2));
 writeFileSync(new URL('./results.md', import.meta.url), md);

@@ -1,6 +1,9 @@
 //! Native micro-benchmarks of the hot paths at 100,000 seats: decode, sort, filter, CSV.
 //! Run with `cargo bench -p seat-core` (or `./dev bench`).
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use seat_core::generate::{self, OrgSpec, Plan};
@@ -8,6 +11,30 @@ use seat_core::models::{decode_seats_page, Seat};
 use seat_core::table::{filter_rows, sorted_order, Column, Direction, Filter, SeatIndex};
 
 const SEATS: usize = 100_000;
+
+/// Counts live heap bytes, to report what 100,000 decoded seats keep.
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is forwarded to the system allocator unchanged; only a counter is added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LIVE.fetch_add(new_size, Ordering::Relaxed);
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
 
 fn spec() -> OrgSpec {
     OrgSpec {
@@ -41,7 +68,15 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("100k");
     group.sample_size(10);
     group.bench_function("decode", |b| b.iter(|| decode_all(&pages)));
+    let before = LIVE.load(Ordering::Relaxed);
     let seats = decode_all(&pages);
+    let held = LIVE.load(Ordering::Relaxed) - before;
+    eprintln!("100,000 decoded seats hold {:.1} MB", held as f64 / 1e6);
+    let _ = std::fs::create_dir_all("../target/criterion");
+    let _ = std::fs::write(
+        "../target/criterion/seats-memory-bytes.txt",
+        held.to_string(),
+    );
     group.bench_function("index", |b| b.iter(|| SeatIndex::new(&seats)));
     let index = SeatIndex::new(&seats);
     for column in [

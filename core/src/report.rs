@@ -191,6 +191,50 @@ mod tests {
         }
     }
 
+    /// Every awkward value fakehub's realistic organization carries (team names with commas,
+    /// quotes, newlines, emoji, formula bait; garbage editors; mixed offsets; a null assignee)
+    /// comes back from a CSV reader as written, neutralized, in UTC.
+    #[test]
+    fn the_realistic_org_round_trips_through_a_csv_reader() {
+        let spec = crate::generate::realistic(now());
+        let seats: Vec<Seat> = (0..spec.seats)
+            .map(|i| serde_json::from_value(crate::generate::seat_json(&spec, i)).unwrap())
+            .collect();
+        let order: Vec<u32> = (0..seats.len() as u32).collect();
+        let rows = read(&write_report(&seats, &order, now()).unwrap());
+        assert_eq!(rows.len(), seats.len() + 1);
+        let utc = |t: Option<DateTime<Utc>>| t.map(iso_utc).unwrap_or_default();
+        let mut empty_logins = 0;
+        for (seat, row) in seats.iter().zip(&rows[1..]) {
+            assert_eq!(row.len(), COLUMNS.len());
+            assert_eq!(row[0], "2026-11-24T12:00:00Z");
+            assert_eq!(row[1], neutralize(seat.login()));
+            empty_logins += usize::from(row[1].is_empty());
+            assert_eq!(row[2], utc(seat.last_authenticated_at));
+            assert_eq!(row[3], utc(seat.last_activity_at));
+            assert_eq!(
+                row[4],
+                neutralize(&parse_editor(seat.last_activity_editor.as_deref()).label())
+            );
+            assert_eq!(
+                row[5],
+                neutralize(seat.last_activity_editor.as_deref().unwrap_or_default())
+            );
+            assert_eq!(row[7], neutralize(seat.team().unwrap_or_default()));
+            assert_eq!(row[8], iso_utc(seat.created_at));
+            for cell in row {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{cell:?}"
+                );
+            }
+        }
+        assert_eq!(empty_logins, 1, "the null-assignee seat keeps its row");
+        assert!(rows
+            .iter()
+            .any(|r| r[7].contains('\n') || r[7].contains(',') || r[7].contains('"')));
+    }
+
     #[test]
     fn file_names_are_safe() {
         assert_eq!(
