@@ -209,13 +209,21 @@ impl AppState {
         leptos::task::spawn_local(async move {
             let buffer: Rc<RefCell<Vec<Seat>>> = Rc::default();
             let last_flush = Rc::new(RefCell::new(started));
+            // GitHub's total, once known: the list is allocated once at its final size instead of
+            // doubling its way there, which keeps the wasm heap from ratcheting up across reloads.
+            let expected: Rc<std::cell::Cell<usize>> = Rc::default();
             let flush = {
                 let buffer = buffer.clone();
+                let expected = expected.clone();
                 move || {
                     let mut pending = buffer.borrow_mut();
                     if !pending.is_empty() && current() {
                         let batch = std::mem::take(&mut *pending);
-                        state.seats.update(|s| s.extend(batch));
+                        state.seats.update(|s| {
+                            let want = expected.get().max(s.len() + batch.len());
+                            s.reserve_exact(want.saturating_sub(s.len()));
+                            s.extend(batch);
+                        });
                     }
                 }
             };
@@ -230,6 +238,9 @@ impl AppState {
                         Event::Seats {
                             seats, total_seats, ..
                         } => {
+                            // Bounded: a hostile total must not reserve gigabytes.
+                            let total = total_seats.unwrap_or(0).min(2_000_000) as usize;
+                            expected.set(expected.get().max(total));
                             buffer.borrow_mut().extend(seats);
                             let loaded =
                                 state.seats.with_untracked(Vec::len) + buffer.borrow().len();

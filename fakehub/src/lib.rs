@@ -9,7 +9,7 @@
 //! 2,000,000-seat organization costs no memory.
 //!
 //! Start it in-process with [`start`] (tests do), or run the `fakehub` binary:
-//! `fakehub [--port 8787] [--host 127.0.0.1] [--latency-ms 0] [--app-dir DIR --app-port 8080]`.
+//! `fakehub [--port 8787] [--host 127.0.0.1] [--latency-ms 0] [--app-dir DIR --app-port 8080 --app-base /]`.
 
 mod admin;
 mod api;
@@ -47,6 +47,9 @@ pub struct Config {
     pub app_dir: Option<PathBuf>,
     /// Port of the app listener; 0 picks a free port.
     pub app_port: u16,
+    /// The path the app is served under: `/` (unknown paths get `index.html`), or a sub-path such
+    /// as `/repo/` served the way GitHub Pages does (unknown paths get `404.html`, status 404).
+    pub app_base: String,
 }
 
 impl Default for Config {
@@ -57,12 +60,13 @@ impl Default for Config {
             latency_ms: 0,
             app_dir: None,
             app_port: 8080,
+            app_base: "/".into(),
         }
     }
 }
 
 /// Command-line usage.
-pub const USAGE: &str = "usage: fakehub [--port 8787] [--host 127.0.0.1] [--latency-ms 0] [--app-dir DIR --app-port 8080]
+pub const USAGE: &str = "usage: fakehub [--port 8787] [--host 127.0.0.1] [--latency-ms 0] [--app-dir DIR --app-port 8080 --app-base /]
 
 A fake of GitHub's Copilot seat REST endpoints. Port 0 picks a free port.
 Organizations: octo-examples, acme, big-N (N <= 2000000), empty, enterprise-co, assign-all,
@@ -113,6 +117,13 @@ where
             "--host" => config.host = value()?,
             "--latency-ms" => config.latency_ms = number(value()?)?,
             "--app-dir" => config.app_dir = Some(PathBuf::from(value()?)),
+            "--app-base" => {
+                let base = value()?;
+                if !base.starts_with('/') || !base.ends_with('/') {
+                    return Err(format!("{flag}: {base:?} must start and end with /"));
+                }
+                config.app_base = base;
+            }
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -175,11 +186,19 @@ pub fn api_router(shared: AppState) -> Router {
         .with_state(shared)
 }
 
-/// The static app router: files from `dir`, `index.html` for any path that is not a file, so
-/// a deep link of the single-page app survives a reload.
-pub fn app_router(dir: PathBuf) -> Router {
-    let index = ServeFile::new(dir.join("index.html"));
-    Router::new().fallback_service(ServeDir::new(dir).fallback(index))
+/// The static app router. At `/`: files from `dir`, `index.html` for any path that is not a
+/// file, so a deep link of the single-page app survives a reload. Under a sub-path: like GitHub
+/// Pages, files under that path and `404.html` (with status 404) for anything else.
+pub fn app_router(dir: PathBuf, base: &str) -> Router {
+    if base == "/" {
+        let index = ServeFile::new(dir.join("index.html"));
+        return Router::new().fallback_service(ServeDir::new(dir).fallback(index));
+    }
+    let not_found = ServeFile::new(dir.join("404.html"));
+    Router::new().nest_service(
+        base.trim_end_matches('/'),
+        ServeDir::new(dir).not_found_service(not_found),
+    )
 }
 
 /// Binds the listeners and serves until [`Running::shutdown`].
@@ -199,7 +218,11 @@ pub async fn start(config: Config) -> io::Result<Running> {
         }
         let listener = TcpListener::bind((config.host.as_str(), config.app_port)).await?;
         app_addr = Some(listener.local_addr()?);
-        tasks.push(serve(listener, app_router(dir.clone()), stopped));
+        tasks.push(serve(
+            listener,
+            app_router(dir.clone(), &config.app_base),
+            stopped,
+        ));
     }
     Ok(Running {
         api_addr,
@@ -246,6 +269,8 @@ mod tests {
             "--app-dir",
             "dist",
             "--app-port=0",
+            "--app-base",
+            "/repo/",
         ])
         .unwrap();
         assert_eq!(
@@ -256,8 +281,12 @@ mod tests {
                 latency_ms: 25,
                 app_dir: Some(PathBuf::from("dist")),
                 app_port: 0,
+                app_base: "/repo/".into(),
             })
         );
+        assert!(parse_args(["--app-base", "repo"])
+            .unwrap_err()
+            .contains("start and end with /"));
         assert_eq!(parse_args(["--help"]), Ok(Command::Help));
         assert!(parse_args(["--port"])
             .unwrap_err()

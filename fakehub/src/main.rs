@@ -1,4 +1,4 @@
-//! `fakehub [--port 8787] [--host 127.0.0.1] [--latency-ms 0] [--app-dir DIR --app-port 8080]`
+//! `fakehub [--port 8787] [--host 127.0.0.1] [--latency-ms 0] [--app-dir DIR --app-port 8080 --app-base /]`
 
 use std::process::ExitCode;
 
@@ -26,7 +26,11 @@ async fn main() -> ExitCode {
     };
     println!("fakehub API listening on {}", running.api_url());
     if let (Some(dir), Some(addr)) = (&config.app_dir, running.app_addr) {
-        println!("app served from {} on http://{addr}/", dir.display());
+        println!(
+            "app served from {} on http://{addr}{}",
+            dir.display(),
+            config.app_base
+        );
     }
     wait_for_signal().await;
     running.shutdown().await;

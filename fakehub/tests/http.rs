@@ -972,6 +972,50 @@ async fn app_listener_serves_wasm_and_falls_back_to_index() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+#[tokio::test]
+async fn a_sub_path_is_served_the_way_github_pages_does() {
+    let dir = std::env::temp_dir().join(format!("fakehub-pages-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<title>index</title>").unwrap();
+    std::fs::write(dir.join("404.html"), "<title>not found page</title>").unwrap();
+    std::fs::write(dir.join("app.js"), "export {}").unwrap();
+    let running = fakehub::start(fakehub::Config {
+        port: 0,
+        app_port: 0,
+        app_dir: Some(dir.clone()),
+        app_base: "/repo/".into(),
+        ..fakehub::Config::default()
+    })
+    .await
+    .unwrap();
+    let app = format!("http://{}", running.app_addr.unwrap());
+    let client = reqwest::Client::new();
+    let r = client.get(format!("{app}/repo/")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.text().await.unwrap().contains("index"));
+    let r = client
+        .get(format!("{app}/repo/app.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let r = client
+        .get(format!("{app}/repo/seats/octocat"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.status(),
+        404,
+        "GitHub Pages answers a deep link with its 404 page"
+    );
+    assert!(r.text().await.unwrap().contains("not found page"));
+    let r = client.get(format!("{app}/app.js")).send().await.unwrap();
+    assert_eq!(r.status(), 404, "nothing is served outside the sub-path");
+    running.shutdown().await;
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
 #[test]
 fn binary_prints_its_address_and_stops_on_sigterm() {
     use std::io::{BufRead, BufReader};
