@@ -32,7 +32,7 @@ impl Counter {
     fn tick(&self) {
         let n = self.1.fetch_add(1, Ordering::Relaxed) + 1;
         // Written every 500 cases and at the end of a run (the last case is a multiple).
-        if n % 500 == 0 {
+        if n.is_multiple_of(500) {
             let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/property-cases");
             let _ = std::fs::create_dir_all(dir);
             let _ = std::fs::write(format!("{dir}/{}.txt", self.0), n.to_string());
