@@ -105,10 +105,12 @@ export function browserRequests(page) {
 /**
  * Asserts the page logged no console error or warning and threw nothing, except Chromium's
  * "Failed to load resource: the server responded with a status of N (...)" for the deliberate
- * HTTP error statuses listed in `allowStatuses`. Then closes the page's context.
+ * HTTP error statuses listed in `allowStatuses`, and messages matching `allowMessages` (network
+ * errors a scenario provokes on purpose). Then closes the page's context.
  */
-export async function assertNoProblems(page, { allowStatuses = [] } = {}) {
+export async function assertNoProblems(page, { allowStatuses = [], allowMessages = [] } = {}) {
   const allowed = (text) => {
+    if (allowMessages.some((re) => re.test(text))) return true;
     const m = /^console error: Failed to load resource: the server responded with a status of (\d{3}) \(/.exec(text);
     return m !== null && allowStatuses.includes(Number(m[1]));
   };

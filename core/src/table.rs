@@ -501,52 +501,12 @@ mod tests {
     fn filters_match_the_overview_counts() {
         let seats = vec![seat("a", Some(28)), seat("b", Some(1)), seat("c", None)];
         let now = Utc.with_ymd_and_hms(2024, 3, 20, 0, 0, 0).unwrap();
-        let order = sorted_order(
-            &seats,
-            &SeatIndex::new(&seats),
-            Column::User,
-            Direction::Asc,
-        );
-        assert_eq!(
-            logins(
-                &seats,
-                &filter_rows(
-                    &seats,
-                    &SeatIndex::new(&seats),
-                    &order,
-                    "",
-                    Filter::IdleDays(30),
-                    now
-                )
-            ),
-            ["b", "c"]
-        );
-        assert_eq!(
-            logins(
-                &seats,
-                &filter_rows(
-                    &seats,
-                    &SeatIndex::new(&seats),
-                    &order,
-                    "",
-                    Filter::IdleDays(60),
-                    now
-                )
-            ),
-            ["c"]
-        );
-        assert_eq!(
-            filter_rows(
-                &seats,
-                &SeatIndex::new(&seats),
-                &order,
-                "",
-                Filter::NeverAuthenticated,
-                now
-            )
-            .len(),
-            3
-        );
+        let index = SeatIndex::new(&seats);
+        let order = sorted_order(&seats, &index, Column::User, Direction::Asc);
+        let view = |f: Filter| logins(&seats, &filter_rows(&seats, &index, &order, "", f, now));
+        assert_eq!(view(Filter::IdleDays(30)), ["b", "c"]);
+        assert_eq!(view(Filter::IdleDays(60)), ["c"]);
+        assert_eq!(view(Filter::NeverAuthenticated).len(), 3);
         for f in [
             Filter::All,
             Filter::IdleDays(30),

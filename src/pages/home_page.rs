@@ -58,9 +58,11 @@ pub fn HomePage() -> impl IntoView {
         move |_| p.get().map(|f| Filter::from_key(&f)).unwrap_or_default()
     });
 
-    // Advanced: `?per_page=50&concurrency=1` reproduce a naive client (for the benchmark).
+    // Advanced: `?per_page=50&concurrency=1` reproduce a naive client (for the benchmark);
+    // `?timeout_ms=2000` shortens the per-request time limit (the end-to-end timeout test).
     let q_per_page = use_query_param("per_page");
     let q_concurrency = use_query_param("concurrency");
+    let q_timeout = use_query_param("timeout_ms");
     let load_options = move || {
         let mut options = LoadOptions::default();
         if let Some(p) = q_per_page
@@ -68,6 +70,12 @@ pub fn HomePage() -> impl IntoView {
             .and_then(|p| p.parse::<u32>().ok())
         {
             options.per_page = p.clamp(1, 100);
+        }
+        if let Some(t) = q_timeout
+            .get_untracked()
+            .and_then(|t| t.parse::<u64>().ok())
+        {
+            options.timeout_ms = t.clamp(1_000, 120_000);
         }
         if let Some(c) = q_concurrency
             .get_untracked()
