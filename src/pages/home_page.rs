@@ -196,14 +196,7 @@ pub fn HomePage() -> impl IntoView {
     // to the same view.
     let list_query = Memo::new({
         let location = leptos_router::hooks::use_location();
-        move |_| {
-            location.query.with(|q| {
-                q.clone()
-                    .into_iter()
-                    .map(|(k, v)| (k.to_string(), v))
-                    .collect::<Vec<_>>()
-            })
-        }
+        move |_| location.query.with(crate::pages::pairs)
     });
     let seat_href = Callback::new(move |login: String| {
         format!(

@@ -5,6 +5,7 @@ pub mod seat_page;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 
 /// Reads one query parameter from the current URL (reactive).
@@ -13,14 +14,18 @@ pub fn use_query_param(name: &'static str) -> Memo<Option<String>> {
     Memo::new(move |_| location.query.with(|q| q.get(name)))
 }
 
+/// A query map as owned pairs, in order.
+pub fn pairs(query: &ParamsMap) -> Vec<(String, String)> {
+    query
+        .clone()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
+}
+
 /// The current URL's query parameters, untracked.
 pub fn current_query() -> Vec<(String, String)> {
-    use_location().query.with_untracked(|q| {
-        q.clone()
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect()
-    })
+    use_location().query.with_untracked(pairs)
 }
 
 /// Returns a function that rewrites some query parameters of the current URL (replacing the
@@ -29,12 +34,7 @@ pub fn use_set_query() -> impl Fn(&[(&str, Option<String>)]) + Clone + 'static {
     let location = use_location();
     let navigate = use_navigate();
     move |updates: &[(&str, Option<String>)]| {
-        let mut pairs: Vec<(String, String)> = location.query.with_untracked(|q| {
-            q.clone()
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect()
-        });
+        let mut pairs = location.query.with_untracked(pairs);
         for (key, value) in updates {
             pairs.retain(|(k, _)| k != key);
             if let Some(v) = value.as_ref().filter(|v| !v.is_empty()) {
