@@ -17,6 +17,13 @@ use seat_core::models::{Billing, Seat};
 use crate::api::{BrowserClock, FetchTransport, GithubClient};
 use crate::browser;
 
+/// localStorage key of the last organization.
+pub const ORG_KEY: &str = "copilot-seat-review.org";
+/// localStorage key of the last API URL.
+pub const API_KEY: &str = "copilot-seat-review.api";
+/// sessionStorage key of the token, only when the user ticks "Remember on this device".
+pub const TOKEN_KEY: &str = "copilot-seat-review.token";
+
 /// How often buffered seats are shown while loading.
 pub const FLUSH_MS: f64 = 250.0;
 
@@ -72,7 +79,6 @@ impl Session {
 /// sessionStorage. Without that tick there is nothing to rebuild from, by design.
 pub fn remembered_session(org: Option<String>, api: Option<String>) -> Option<Session> {
     use crate::browser::{load, Area};
-    use crate::pages::home_page::{API_KEY, ORG_KEY, TOKEN_KEY};
     let token = load(Area::Session, TOKEN_KEY).filter(|t| !t.is_empty())?;
     let org = org.or_else(|| load(Area::Local, ORG_KEY))?;
     let org = seat_core::api_base::validate_org(&org).ok()?.to_string();

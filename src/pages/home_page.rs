@@ -14,14 +14,7 @@ use crate::components::load_status::LoadStatusView;
 use crate::components::overview_card::OverviewCard;
 use crate::components::seat_table::{SeatTable, ACTIVITY_NOTE};
 use crate::pages::{query_string, use_query_param, use_set_query};
-use crate::state::{AppState, LoadStatus, Session, Source};
-
-/// localStorage key of the last organization.
-pub const ORG_KEY: &str = "copilot-seat-review.org";
-/// localStorage key of the last API URL.
-pub const API_KEY: &str = "copilot-seat-review.api";
-/// sessionStorage key of the token, only when the user ticks "Remember on this device".
-pub const TOKEN_KEY: &str = "copilot-seat-review.token";
+use crate::state::{AppState, LoadStatus, Session, Source, API_KEY, ORG_KEY, TOKEN_KEY};
 
 /// The default sort: least recent use first, the seats to review.
 pub const DEFAULT_SORT: Column = Column::LastActivity;
