@@ -13,6 +13,7 @@ use seat_core::error::ApiError;
 use seat_core::generate::{self, OrgSpec, Plan};
 use seat_core::loader::{Client, Event, LoadOptions, LoadReport, SeatSource};
 use seat_core::models::{Billing, Seat};
+use seat_core::token::Token;
 
 use crate::api::{BrowserClock, FetchTransport, GithubClient};
 use crate::browser;
@@ -34,8 +35,8 @@ pub enum Source {
     Github {
         /// The validated API URL.
         base: ApiBase,
-        /// The token; held in memory only.
-        token: String,
+        /// The token; held in memory only, and never printed.
+        token: Token,
     },
     /// An organization generated in the browser; no network.
     Demo,
@@ -79,7 +80,7 @@ impl Session {
 /// sessionStorage. Without that tick there is nothing to rebuild from, by design.
 pub fn remembered_session(org: Option<String>, api: Option<String>) -> Option<Session> {
     use crate::browser::{load, Area};
-    let token = load(Area::Session, TOKEN_KEY).filter(|t| !t.is_empty())?;
+    let token = Token::new(&load(Area::Session, TOKEN_KEY)?)?;
     let org = org.or_else(|| load(Area::Local, ORG_KEY))?;
     let org = seat_core::api_base::validate_org(&org).ok()?.to_string();
     let api = api.or_else(|| load(Area::Local, API_KEY))?;

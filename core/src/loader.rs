@@ -15,6 +15,7 @@ use crate::api_base::ApiBase;
 use crate::error::{classify, ApiError, Failure, RawResponse};
 use crate::link::{page_of, parse_link_header, with_page};
 use crate::models::{decode_billing, decode_seat, decode_seats_page, Billing, Seat};
+use crate::token::Token;
 
 /// Sends one GET. Implementations send only `Authorization` and `Accept` (GitHub's CORS
 /// preflight refuses anything else a client might add, such as `X-GitHub-Api-Version`).
@@ -180,7 +181,7 @@ pub struct Client<T, C> {
     transport: T,
     clock: C,
     base: ApiBase,
-    token: String,
+    token: Token,
     options: LoadOptions,
 }
 
@@ -195,7 +196,7 @@ impl<T, C> std::fmt::Debug for Client<T, C> {
 
 impl<T: Transport, C: Clock> Client<T, C> {
     /// A client; the token is sent only to `base`'s origin.
-    pub fn new(transport: T, clock: C, base: ApiBase, token: String, options: LoadOptions) -> Self {
+    pub fn new(transport: T, clock: C, base: ApiBase, token: Token, options: LoadOptions) -> Self {
         Self {
             transport,
             clock,
@@ -404,7 +405,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
         let mut waits = 0;
         loop {
             let outcome = {
-                let request = std::pin::pin!(self.transport.get(url, &self.token));
+                let request = std::pin::pin!(self.transport.get(url, self.token.expose()));
                 let timer = std::pin::pin!(self.clock.sleep(self.options.timeout_ms));
                 match select(request, timer).await {
                     Either::Left((r, _)) => r,

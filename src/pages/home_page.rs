@@ -100,17 +100,16 @@ pub fn HomePage() -> impl IntoView {
                 Ok(ok) => ok,
                 Err(e) => return form_error.set(Some(e.to_string())),
             };
-            let token = req.token.trim().to_string();
-            if token.is_empty() {
+            let Some(token) = seat_core::token::Token::new(&req.token) else {
                 return form_error.set(Some(
                     "Token: paste a GitHub token first (or press “Try demo data” to look around without one).".into(),
                 ));
-            }
+            };
             form_error.set(None);
             browser::store(Area::Local, ORG_KEY, &org);
             browser::store(Area::Local, API_KEY, base.origin());
             if req.remember {
-                browser::store(Area::Session, TOKEN_KEY, &token);
+                browser::store(Area::Session, TOKEN_KEY, token.expose());
             } else {
                 browser::remove(Area::Session, TOKEN_KEY);
             }
