@@ -26,7 +26,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router base=router_base()>
             <header class="topbar">
-                <a class="brand" href="./">"Copilot Seat Review"</a>
+                <h1 class="brand"><a href="./">"Copilot Seat Review"</a></h1>
                 <span class="tagline">"See how your organization's Copilot seats are used. Runs in your browser; talks only to GitHub."</span>
             </header>
             <main id="main">

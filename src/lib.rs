@@ -10,6 +10,7 @@ pub mod api;
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod export;
 pub mod pages;
 pub mod state;
 

@@ -18,6 +18,7 @@ pub mod loader;
 pub mod models;
 pub mod money;
 pub mod overview;
+pub mod query;
 pub mod report;
 pub mod table;
 pub mod time;

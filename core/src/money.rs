@@ -34,14 +34,17 @@ impl Cents {
         if whole.is_empty() && frac.is_empty() {
             return None;
         }
-        if !whole.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit())
-        {
+        if !whole.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         if whole.len() > 15 {
             return None;
         }
-        let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+        let whole: i64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().ok()?
+        };
         let digit = |k: usize| i64::from(frac.as_bytes().get(k).map_or(0, |b| b - b'0'));
         let mut cents = whole * 100 + digit(0) * 10 + digit(1);
         if digit(2) >= 5 {
@@ -78,7 +81,7 @@ impl Cents {
     pub fn to_decimal(self) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
-        if abs % 100 == 0 {
+        if abs.is_multiple_of(100) {
             format!("{sign}{}", abs / 100)
         } else {
             format!("{sign}{}.{:02}", abs / 100, abs % 100)
@@ -130,7 +133,7 @@ pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -150,7 +153,16 @@ mod tests {
         assert_eq!(Cents::parse(".5"), Some(Cents(50)));
         assert_eq!(Cents::parse("0.045"), Some(Cents(5)));
         assert_eq!(Cents::parse("-3.10"), Some(Cents(-310)));
-        for bad in ["", ".", "abc", "1e3", "1.2.3", "NaN", "--1", "9999999999999999"] {
+        for bad in [
+            "",
+            ".",
+            "abc",
+            "1e3",
+            "1.2.3",
+            "NaN",
+            "--1",
+            "9999999999999999",
+        ] {
             assert_eq!(Cents::parse(bad), None, "{bad}");
         }
     }

@@ -4,15 +4,16 @@
 use chrono::{DateTime, Utc};
 
 use crate::models::{Billing, Seat};
+use crate::money::{group_thousands, Cents};
 use crate::table::Filter;
 
-/// Copilot Business list price, USD per seat per month.
-pub const BUSINESS_PRICE: f64 = 19.0;
-/// Copilot Enterprise list price, USD per seat per month.
-pub const ENTERPRISE_PRICE: f64 = 39.0;
+/// Copilot Business list price per seat per month.
+pub const BUSINESS_PRICE: Cents = Cents::dollars(19);
+/// Copilot Enterprise list price per seat per month.
+pub const ENTERPRISE_PRICE: Cents = Cents::dollars(39);
 
-/// The list price for a billing `plan_type` (Business when unknown).
-pub fn default_price(plan_type: Option<&str>) -> f64 {
+/// The list price for a `plan_type` (Business when unknown).
+pub fn default_price(plan_type: Option<&str>) -> Cents {
     match plan_type {
         Some(p) if p.eq_ignore_ascii_case("enterprise") => ENTERPRISE_PRICE,
         _ => BUSINESS_PRICE,
@@ -31,33 +32,14 @@ pub fn plan_label(plan_type: Option<&str>) -> String {
 
 /// Estimated monthly cost: billed seats × price per seat. An estimate: GitHub prorates added seats
 /// and does not publish its own formula.
-pub fn estimated_monthly_cost(billing: &Billing, price_per_seat: f64) -> Option<f64> {
+pub fn estimated_monthly_cost(billing: &Billing, price_per_seat: Cents) -> Option<Cents> {
     let total = billing.seat_breakdown.total?;
-    (price_per_seat.is_finite() && price_per_seat >= 0.0).then_some(total as f64 * price_per_seat)
-}
-
-/// "$228", "$1,234.50": whole dollars without cents.
-pub fn format_usd(amount: f64) -> String {
-    let cents = (amount * 100.0).round() as i64;
-    let (whole, frac) = (cents / 100, cents % 100);
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    if frac == 0 {
-        format!("${grouped}")
-    } else {
-        format!("${grouped}.{frac:02}")
-    }
+    (price_per_seat >= Cents::ZERO).then_some(price_per_seat * total)
 }
 
 /// "1,234".
 pub fn format_count(n: u64) -> String {
-    format_usd(n as f64).trim_start_matches('$').to_string()
+    group_thousands(n)
 }
 
 /// Counts derived from the seat list, each one a [`Filter`] of the access list.
@@ -124,9 +106,9 @@ mod tests {
         ))
         .unwrap();
         let price = default_price(b.plan_type.as_deref());
-        assert_eq!(price, 19.0);
+        assert_eq!(price, Cents(1900));
         assert_eq!(
-            format_usd(estimated_monthly_cost(&b, price).unwrap()),
+            estimated_monthly_cost(&b, price).unwrap().to_string(),
             "$228"
         );
         assert_eq!(plan_label(b.plan_type.as_deref()), "Copilot Business");
@@ -134,21 +116,16 @@ mod tests {
 
     #[test]
     fn enterprise_price_and_edits() {
-        assert_eq!(default_price(Some("enterprise")), 39.0);
+        assert_eq!(default_price(Some("enterprise")), Cents(3900));
         let mut b = Billing::default();
-        assert_eq!(estimated_monthly_cost(&b, 19.0), None);
+        assert_eq!(estimated_monthly_cost(&b, BUSINESS_PRICE), None);
         b.seat_breakdown.total = Some(1234);
-        assert_eq!(
-            format_usd(estimated_monthly_cost(&b, 39.0).unwrap()),
-            "$48,126"
-        );
-        assert_eq!(
-            format_usd(estimated_monthly_cost(&b, 10.5).unwrap()),
-            "$12,957"
-        );
-        assert_eq!(format_usd(1234.5), "$1,234.50");
-        assert_eq!(estimated_monthly_cost(&b, f64::NAN), None);
-        assert_eq!(estimated_monthly_cost(&b, -1.0), None);
+        let cost =
+            |p: &str| estimated_monthly_cost(&b, Cents::parse(p).unwrap()).map(|c| c.to_string());
+        assert_eq!(cost("39").as_deref(), Some("$48,126"));
+        assert_eq!(cost("10.5").as_deref(), Some("$12,957"));
+        assert_eq!(cost("19.99").as_deref(), Some("$24,667.66"));
+        assert_eq!(cost("-1"), None);
         assert_eq!(format_count(100000), "100,000");
     }
 

@@ -13,11 +13,15 @@ pub struct FetchTransport;
 
 impl Transport for FetchTransport {
     async fn get(&self, url: &str, token: &str) -> Result<RawResponse, ApiError> {
+        // Dropping this future (a timeout, a cancelled load, a page that went away) aborts the
+        // fetch instead of leaving it running unseen.
+        let abort = crate::browser::AbortOnDrop::new();
         let mut request = Request::get(url)
             .header("Accept", "application/vnd.github+json")
             .credentials(RequestCredentials::Omit)
             .cache(RequestCache::NoStore)
-            .referrer_policy(ReferrerPolicy::NoReferrer);
+            .referrer_policy(ReferrerPolicy::NoReferrer)
+            .abort_signal(abort.signal().as_ref());
         if !token.is_empty() {
             request = request.header("Authorization", &format!("Bearer {token}"));
         }

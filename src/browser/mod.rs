@@ -1,6 +1,10 @@
 //! Thin web-sys wrappers. Nothing here panics: a browser call that fails becomes an `Err` or a
 //! no-op, because a panic kills a WebAssembly app.
 
+mod abort;
+
+pub use abort::AbortOnDrop;
+
 use chrono::{DateTime, Utc};
 use wasm_bindgen::{JsCast, JsValue};
 

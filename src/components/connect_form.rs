@@ -1,17 +1,6 @@
 use leptos::prelude::*;
 
-/// What the form submits.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConnectRequest {
-    /// Organization login as typed.
-    pub org: String,
-    /// Token as typed.
-    pub token: String,
-    /// API URL as typed.
-    pub api: String,
-    /// Keep the token in sessionStorage.
-    pub remember: bool,
-}
+pub use crate::state::session::ConnectRequest;
 
 /// The connect form of the UI contract: Organization, Token (with show/hide), API URL,
 /// "Remember on this device", Load, Try demo data, Forget token.

@@ -1,5 +1,6 @@
 //! Presentational components: data comes in through props; none of them fetch.
 
+pub mod access_list;
 pub mod connect_form;
 pub mod error_alert;
 pub mod load_status;

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use seat_core::models::Billing;
+use seat_core::money::Cents;
 use seat_core::overview::{
-    default_price, estimated_monthly_cost, format_count, format_usd, plan_label, setting_label,
-    UsageFigures,
+    default_price, estimated_monthly_cost, format_count, plan_label, setting_label, UsageFigures,
 };
 use seat_core::table::Filter;
 
@@ -16,8 +16,11 @@ pub fn OverviewCard(
     /// Figures derived from the seat list (`None` until the list is complete).
     #[prop(into)]
     usage: Signal<Option<UsageFigures>>,
-    /// The user's price per seat, overriding the plan's list price.
-    price: RwSignal<Option<f64>>,
+    /// The user's price per seat, overriding the plan's list price (`None`: the list price).
+    #[prop(into)]
+    price: Signal<Option<Cents>>,
+    /// Called with the price the user typed (`None` when the field holds no valid amount).
+    on_price: Callback<Option<Cents>>,
     /// Builds the link to the access list filtered by a [`Filter`].
     filter_href: Callback<Filter, String>,
 ) -> impl IntoView {
@@ -33,7 +36,7 @@ pub fn OverviewCard(
     let cost = move || {
         billing
             .with(|b| estimated_monthly_cost(b, effective_price()))
-            .map_or_else(|| "—".to_string(), format_usd)
+            .map_or_else(|| "—".to_string(), |c| c.to_string())
     };
     let usage_item = move |label: &'static str,
                            filter: Filter,
@@ -58,7 +61,7 @@ pub fn OverviewCard(
                     <dt>"Estimated monthly cost"</dt>
                     <dd>
                         {cost}
-                        <small class="muted">{move || format!(" estimate: seats × {}/seat", format_usd(effective_price()))}</small>
+                        <small class="muted">{move || format!(" estimate: seats × {}/seat", effective_price())}</small>
                     </dd>
                 </div>
                 <div class="figure"><dt>"Plan"</dt><dd>{move || plan_label(plan().as_deref())}</dd></div>
@@ -71,11 +74,8 @@ pub fn OverviewCard(
             <div class="price">
                 <label for="price-per-seat">"Price per seat per month (USD)"</label>
                 <input id="price-per-seat" type="number" min="0" step="0.01" inputmode="decimal"
-                    prop:value=move || { let plan = plan(); price.get_untracked().unwrap_or_else(|| default_price(plan.as_deref())).to_string() }
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev).trim().parse::<f64>().ok().filter(|p| p.is_finite() && *p >= 0.0);
-                        price.set(v);
-                    } />
+                    prop:value=move || { let plan = plan(); price.get_untracked().unwrap_or_else(|| default_price(plan.as_deref())).to_decimal() }
+                    on:input=move |ev| on_price.run(Cents::parse(&event_target_value(&ev)).filter(|p| *p >= Cents::ZERO)) />
                 <small class="muted">"List prices: Business $19, Enterprise $39. GitHub prorates added seats, so its bill can differ."</small>
             </div>
             <div class="two-col">

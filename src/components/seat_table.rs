@@ -18,7 +18,8 @@ pub const ACTIVITY_NOTE: &str = "GitHub resets last activity after 90 days witho
 #[component]
 pub fn SeatTable(
     /// All seats (rows index into it).
-    seats: RwSignal<Vec<Seat>>,
+    #[prop(into)]
+    seats: Signal<Vec<Seat>>,
     /// The rows of the current view, in order.
     #[prop(into)]
     rows: Signal<Vec<u32>>,
@@ -40,17 +41,20 @@ pub fn SeatTable(
     let viewport = RwSignal::new(640.0_f64);
     let scroller = NodeRef::<leptos::html::Div>::new();
 
-    // Measure the viewport once mounted and on resize (a push outward from the DOM).
+    // Measure the viewport once mounted and on resize (a push outward from the DOM). The
+    // listener goes with the table: left behind, it read a disposed NodeRef and panicked on the
+    // first resize after visiting a seat page (issue 11).
     Effect::new(move |_| {
         if let Some(el) = scroller.get() {
             viewport.set(f64::from(el.client_height()).max(ROW_HEIGHT));
         }
     });
-    let _resize = leptos::prelude::window_event_listener(leptos::ev::resize, move |_| {
-        if let Some(el) = scroller.get_untracked() {
-            viewport.set(f64::from(el.client_height()).max(ROW_HEIGHT));
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        if let Some(el) = scroller.try_get_untracked().flatten() {
+            viewport.try_set(f64::from(el.client_height()).max(ROW_HEIGHT));
         }
     });
+    on_cleanup(move || resize.remove());
 
     let total = move || rows.with(Vec::len);
     let window = Memo::new(move |_| {

@@ -1,4 +1,5 @@
-//! Routed containers: they own loading and URL state and pass data to components.
+//! Routed containers: they own URL state and compose components. The URL is read and written
+//! here only, through [`TableQuery`] for the access list's view.
 
 pub mod home_page;
 pub mod seat_page;
@@ -7,11 +8,18 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
+use seat_core::query::TableQuery;
 
 /// Reads one query parameter from the current URL (reactive).
 pub fn use_query_param(name: &'static str) -> Memo<Option<String>> {
     let location = use_location();
     Memo::new(move |_| location.query.with(|q| q.get(name)))
+}
+
+/// The access list's view from the current URL (reactive).
+pub fn use_table_query() -> Memo<TableQuery> {
+    let location = use_location();
+    Memo::new(move |_| location.query.with(|q| TableQuery::from_pairs(&pairs(q))))
 }
 
 /// A query map as owned pairs, in order.
@@ -28,23 +36,31 @@ pub fn current_query() -> Vec<(String, String)> {
     use_location().query.with_untracked(pairs)
 }
 
+/// `pairs` with `updates` applied: each updated key removed, then added back when it has a
+/// non-empty value.
+fn updated(
+    mut pairs: Vec<(String, String)>,
+    updates: &[(&str, Option<String>)],
+) -> Vec<(String, String)> {
+    for (key, value) in updates {
+        pairs.retain(|(k, _)| k != key);
+        if let Some(v) = value.as_ref().filter(|v| !v.is_empty()) {
+            pairs.push((key.to_string(), v.clone()));
+        }
+    }
+    pairs
+}
+
 /// Returns a function that rewrites some query parameters of the current URL (replacing the
 /// history entry), keeping the others. `None` removes a parameter.
 pub fn use_set_query() -> impl Fn(&[(&str, Option<String>)]) + Clone + 'static {
     let location = use_location();
     let navigate = use_navigate();
     move |updates: &[(&str, Option<String>)]| {
-        let mut pairs = location.query.with_untracked(pairs);
-        for (key, value) in updates {
-            pairs.retain(|(k, _)| k != key);
-            if let Some(v) = value.as_ref().filter(|v| !v.is_empty()) {
-                pairs.push((key.to_string(), v.clone()));
-            }
-        }
+        let pairs = updated(location.query.with_untracked(pairs), updates);
         let path = location.pathname.get_untracked();
-        let url = format!("{path}{}", query_string(&pairs));
         navigate(
-            &url,
+            &format!("{path}{}", query_string(&pairs)),
             NavigateOptions {
                 replace: true,
                 scroll: false,
@@ -52,6 +68,16 @@ pub fn use_set_query() -> impl Fn(&[(&str, Option<String>)]) + Clone + 'static {
             },
         );
     }
+}
+
+/// Builds links to the start page showing a given view of the access list, keeping the rest of
+/// the current URL (organization, API URL, knobs).
+pub fn use_view_href() -> Callback<TableQuery, String> {
+    let location = use_location();
+    Callback::new(move |view: TableQuery| {
+        let pairs = updated(location.query.with_untracked(pairs), &view.to_pairs());
+        format!("./{}#seats", query_string(&pairs))
+    })
 }
 
 /// `?a=1&b=x%20y`, or "" when empty.

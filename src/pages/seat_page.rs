@@ -11,10 +11,25 @@ use seat_core::time::{ago, days_since, iso_utc};
 
 use crate::components::error_alert::ErrorAlert;
 use crate::components::seat_table::ACTIVITY_NOTE;
-use crate::state::{AppState, Session};
+use crate::pages::use_query_param;
+use crate::state::session::{remembered_session, Session};
+use crate::state::{until_cleanup, AppState};
 
 /// Activity older than this many days gets the troubleshooting note.
 const STALE_DAYS: i64 = 7;
+
+/// What the page found for a login.
+#[derive(Debug, Clone, PartialEq)]
+enum Lookup {
+    /// No session to ask with (the token was in memory only and the page reloaded).
+    NoSession,
+    /// GitHub's (or the demo's) seat.
+    Found(Box<Seat>),
+    /// What went wrong, with the remedy.
+    Failed(ApiError),
+    /// The request was stopped because the page moved on; never shown.
+    Stopped,
+}
 
 /// The seat detail page.
 #[component]
@@ -22,37 +37,39 @@ pub fn SeatPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let params = use_params_map();
     let login = Memo::new(move |_| params.with(|p| p.get("login")).unwrap_or_default());
-    let attempt = RwSignal::new(0u32);
-    if state.session.get_untracked().is_none() {
-        let query = crate::pages::current_query();
-        let param = |name: &str| {
-            query
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
-        };
-        if let Some(session) = crate::state::remembered_session(param("org"), param("api")) {
-            state.session.set(Some(session));
-        }
-    }
+    let (q_org, q_api) = (use_query_param("org"), use_query_param("api"));
+    // After a reload the in-memory session is gone; a remembered one is rebuilt here, for this
+    // page only, without writing the app's state while rendering.
+    let session = Memo::new(move |_| {
+        state
+            .session
+            .get()
+            .or_else(|| remembered_session(q_org.get(), q_api.get()))
+    });
 
     let seat = LocalResource::new(move || {
         let login = login.get();
-        let session = state.session.get();
-        attempt.track();
-        async move {
-            let session = session?;
-            if session.is_demo() {
-                let found = state
+        let session = session.get();
+        // Leaving the page (or another login) stops the request and aborts it.
+        let lookup = until_cleanup(async move {
+            let Some(session) = session else {
+                return Lookup::NoSession;
+            };
+            let found = match session.client() {
+                Some(client) => client.member_seat(&session.org, &login, &|_| {}).await,
+                None => state
                     .seats
-                    .with_untracked(|s| s.iter().find(|s| s.login() == login).cloned());
-                return Some(found.ok_or(ApiError::NotFound {
-                    what: format!("seat for {login} in the demo organization"),
-                }));
+                    .with_untracked(|s| s.iter().find(|s| s.login() == login).cloned())
+                    .ok_or(ApiError::NotFound {
+                        what: format!("seat for {login} in the demo organization"),
+                    }),
+            };
+            match found {
+                Ok(seat) => Lookup::Found(Box::new(seat)),
+                Err(e) => Lookup::Failed(e),
             }
-            let client = session.client(session.options.clone())?;
-            Some(client.member_seat(&session.org, &login, &|_| {}).await)
-        }
+        });
+        async move { lookup.await.unwrap_or(Lookup::Stopped) }
     });
     // Back to the list with the view it came from (its query travels on the detail URL).
     let back_href = format!(
@@ -69,17 +86,17 @@ pub fn SeatPage() -> impl IntoView {
         <section class="card detail" aria-labelledby="seat-heading">
             <h2 id="seat-heading">{move || format!("Copilot seat of {}", login.get())}</h2>
             {move || match seat.get() {
-                None => view! { <p class="muted" aria-busy="true">"Loading the seat…"</p> }.into_any(),
-                Some(None) => view! {
+                None | Some(Lookup::Stopped) => view! { <p class="muted" aria-busy="true">"Loading the seat…"</p> }.into_any(),
+                Some(Lookup::NoSession) => view! {
                     <div role="alert" class="alert">
                         <p>"Connect to an organization first: this page needs the token, which is kept in memory only and was lost when the page reloaded. "
                         <a href=back_href.clone()>"Go to the start page"</a> " and press Load (tick “Remember on this device” to keep it across reloads)."</p>
                     </div>
                 }.into_any(),
-                Some(Some(Err(e))) => view! {
-                    <ErrorAlert message=e.to_string() on_retry=Callback::new(move |()| attempt.update(|a| *a += 1)) />
+                Some(Lookup::Failed(e)) => view! {
+                    <ErrorAlert message=e.to_string() on_retry=Callback::new(move |()| seat.refetch()) />
                 }.into_any(),
-                Some(Some(Ok(s))) => view! { <SeatDetails seat=s /> }.into_any(),
+                Some(Lookup::Found(s)) => view! { <SeatDetails seat=*s demo=session.with_untracked(|s| s.as_ref().is_some_and(Session::is_demo)) /> }.into_any(),
             }}
         </section>
     }
@@ -90,12 +107,11 @@ pub fn SeatPage() -> impl IntoView {
 fn SeatDetails(
     /// The seat.
     seat: Seat,
+    /// Whether the seat is made up (no avatar request for a real account's picture).
+    demo: bool,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let now = state.now.get_untracked().max(crate::browser::now());
-    let demo = state
-        .session
-        .with_untracked(|s| s.as_ref().is_some_and(Session::is_demo));
     let assignee = seat.assignee.clone().unwrap_or_default();
     let login = seat.login().to_string();
     let surface = parse_editor(seat.last_activity_editor.as_deref());

@@ -1,0 +1,161 @@
+//! The access list's view as it lives in the URL: sort, direction, search and filter. Parsed
+//! from and written to query pairs in one place, so links, Back/Forward and the views agree.
+
+use crate::table::{Column, Direction, Filter};
+
+/// The default sort: least recent use first, the seats to review.
+pub const DEFAULT_SORT: Column = Column::LastActivity;
+
+/// What the access list shows and in which order.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TableQuery {
+    /// The sorted column.
+    pub sort: Column,
+    /// Its direction.
+    pub direction: Direction,
+    /// Text searched in logins ("" = everything).
+    pub search: String,
+    /// The overview's (or a chart's) subset.
+    pub filter: Filter,
+}
+
+impl Default for TableQuery {
+    fn default() -> Self {
+        Self {
+            sort: DEFAULT_SORT,
+            direction: Direction::Asc,
+            search: String::new(),
+            filter: Filter::All,
+        }
+    }
+}
+
+impl TableQuery {
+    /// The query keys this type owns; every other key of the URL is left alone.
+    pub const KEYS: [&'static str; 4] = ["sort", "dir", "q", "filter"];
+
+    /// Reads the view from URL query pairs. Unknown or malformed values fall back to the
+    /// default, so a hand-edited link never breaks the page.
+    pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> Self {
+        let get = |name: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| k.as_ref() == name)
+                .map(|(_, v)| v.as_ref())
+        };
+        Self {
+            sort: get("sort")
+                .and_then(Column::from_key)
+                .unwrap_or(DEFAULT_SORT),
+            direction: get("dir").and_then(Direction::from_key).unwrap_or_default(),
+            search: get("q").unwrap_or_default().to_string(),
+            filter: get("filter").map(Filter::from_key).unwrap_or_default(),
+        }
+    }
+
+    /// The pairs that write this view into a URL, each key of [`TableQuery::KEYS`] once;
+    /// `None` where the value is the default (the key is then removed).
+    pub fn to_pairs(&self) -> Vec<(&'static str, Option<String>)> {
+        let sort = (self.sort != DEFAULT_SORT || self.direction != Direction::Asc)
+            .then(|| self.sort.key().to_string());
+        let dir = (self.direction != Direction::Asc).then(|| self.direction.key().to_string());
+        let search = (!self.search.is_empty()).then(|| self.search.clone());
+        let filter = (self.filter != Filter::All).then(|| self.filter.key());
+        vec![
+            ("sort", sort),
+            ("dir", dir),
+            ("q", search),
+            ("filter", filter),
+        ]
+    }
+
+    /// The view after a click on `column`'s header: the same column flips direction, another
+    /// column sorts ascending.
+    pub fn sorted_by(&self, column: Column) -> Self {
+        let direction = if column == self.sort {
+            self.direction.flip()
+        } else {
+            Direction::Asc
+        };
+        Self {
+            sort: column,
+            direction,
+            ..self.clone()
+        }
+    }
+
+    /// The same view with another search text.
+    pub fn searching(&self, search: &str) -> Self {
+        Self {
+            search: search.to_string(),
+            ..self.clone()
+        }
+    }
+
+    /// The same view with another filter.
+    pub fn filtered(&self, filter: Filter) -> Self {
+        Self {
+            filter,
+            ..self.clone()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(q: &TableQuery) -> TableQuery {
+        let pairs: Vec<(&str, String)> = q
+            .to_pairs()
+            .into_iter()
+            .filter_map(|(k, v)| Some((k, v?)))
+            .collect();
+        TableQuery::from_pairs(&pairs)
+    }
+
+    #[test]
+    fn every_view_round_trips_through_the_url() {
+        for column in Column::ALL {
+            for direction in [Direction::Asc, Direction::Desc] {
+                for filter in [
+                    Filter::All,
+                    Filter::IdleDays(30),
+                    Filter::NeverAuthenticated,
+                    Filter::PendingCancellation,
+                ] {
+                    let q = TableQuery {
+                        sort: column,
+                        direction,
+                        search: "a b&c=d".into(),
+                        filter,
+                    };
+                    assert_eq!(round_trip(&q), q);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn defaults_leave_the_url_clean_and_junk_falls_back() {
+        assert!(TableQuery::default()
+            .to_pairs()
+            .iter()
+            .all(|(_, v)| v.is_none()));
+        let q = TableQuery::from_pairs(&[("sort", "nonsense"), ("dir", "up"), ("filter", "x")]);
+        assert_eq!(q, TableQuery::default());
+    }
+
+    #[test]
+    fn header_clicks_flip_or_reset_direction() {
+        let q = TableQuery::default();
+        let again = q.sorted_by(DEFAULT_SORT);
+        assert_eq!(again.direction, Direction::Desc);
+        assert_eq!(again.sorted_by(DEFAULT_SORT).direction, Direction::Asc);
+        let other = again.sorted_by(Column::User);
+        assert_eq!(
+            (other.sort, other.direction),
+            (Column::User, Direction::Asc)
+        );
+    }
+}

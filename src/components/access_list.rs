@@ -1,0 +1,83 @@
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use seat_core::models::Seat;
+use seat_core::overview::format_count;
+use seat_core::query::TableQuery;
+use seat_core::table::{filter_rows, sorted_order, Filter, SeatIndex};
+
+use crate::components::seat_table::{SeatTable, ACTIVITY_NOTE};
+
+/// The access list: search, the active filter, the count, Download CSV, and the table of the
+/// current view. The rows are derived from the seats and the view, never copied.
+#[component]
+pub fn AccessList(
+    /// Every seat loaded (rows index into it).
+    #[prop(into)]
+    seats: Signal<Vec<Seat>>,
+    /// The view: sort, direction, search, filter.
+    #[prop(into)]
+    query: Signal<TableQuery>,
+    /// Called with the view the user asked for.
+    on_query: Callback<TableQuery>,
+    /// "Now", for relative dates and idle filters.
+    #[prop(into)]
+    now: Signal<DateTime<Utc>>,
+    /// Builds a seat's detail link from its login.
+    seat_href: Callback<String, String>,
+    /// Saves the rows of the current view as CSV and returns what happened.
+    on_download: Callback<Vec<u32>, String>,
+) -> impl IntoView {
+    let index = Memo::new(move |_| seats.with(|s| SeatIndex::new(s)));
+    let order = Memo::new(move |_| {
+        let (sort, direction) = query.with(|q| (q.sort, q.direction));
+        index.with(|ix| seats.with(|s| sorted_order(s, ix, sort, direction)))
+    });
+    let rows = Memo::new(move |_| {
+        let now = now.get();
+        query.with(|q| {
+            order.with(|o| {
+                index.with(|ix| seats.with(|s| filter_rows(s, ix, o, &q.search, q.filter, now)))
+            })
+        })
+    });
+    let csv_note = RwSignal::new(None::<String>);
+    let download = move |_| csv_note.set(Some(on_download.run(rows.get_untracked())));
+    let sort = Signal::derive(move || query.with(|q| q.sort));
+    let direction = Signal::derive(move || query.with(|q| q.direction));
+    let on_sort =
+        Callback::new(move |column| on_query.run(query.with_untracked(|q| q.sorted_by(column))));
+
+    view! {
+        <section class="card seats" id="seats" aria-labelledby="seats-heading">
+            <h2 id="seats-heading">"Access list"</h2>
+            <div class="toolbar">
+                <div class="field search">
+                    <label for="seat-search">"Search"</label>
+                    <input id="seat-search" type="text" enterkeyhint="search" placeholder="login" spellcheck="false" autocapitalize="off"
+                        prop:value=move || query.with(|q| q.search.clone())
+                        on:input=move |ev| on_query.run(query.with_untracked(|q| q.searching(&event_target_value(&ev)))) />
+                </div>
+                {move || {
+                    let filter = query.with(|q| q.filter);
+                    (filter != Filter::All).then(|| view! {
+                        <span class="chip">{filter.label()}
+                            <button type="button" class="link"
+                                on:click=move |_| on_query.run(query.with_untracked(|q| q.filtered(Filter::All)))>
+                                "Show all seats"
+                            </button>
+                        </span>
+                    })
+                }}
+                <p role="status" class="count">{move || format!("{} seats", format_count(rows.with(Vec::len) as u64))}</p>
+                <button type="button" on:click=download disabled=move || rows.with(Vec::is_empty)>"Download CSV"</button>
+            </div>
+            {move || csv_note.get().map(|n| view! { <p class="muted small">{n}</p> })}
+            <details class="hint-text">
+                <summary>"Why do some seats show no activity?"</summary>
+                <p>{ACTIVITY_NOTE}</p>
+            </details>
+            <SeatTable seats=seats rows=rows sort=sort direction=direction on_sort=on_sort
+                seat_href=seat_href now=now />
+        </section>
+    }
+}

@@ -1,0 +1,33 @@
+//! Saving the activity report: the CSV is written by `seat_core::report` and handed to the
+//! browser as a download.
+
+use seat_core::models::Seat;
+use seat_core::report::{file_name, write_report};
+
+use crate::browser;
+
+/// Saves the report of `rows` (indices into `seats`, in order) for `org`, and returns a sentence
+/// saying what happened: the rows, size and time, or why it failed and what to do.
+pub fn download_report(org: &str, seats: &[Seat], rows: &[u32]) -> String {
+    let started = browser::perf_now();
+    let report_time = browser::now();
+    let bytes = match write_report(seats, rows, report_time) {
+        Ok(bytes) => bytes,
+        Err(e) => return format!("The CSV could not be written ({e})."),
+    };
+    match browser::download(
+        &bytes,
+        &file_name(org, report_time),
+        "text/csv;charset=utf-8",
+    ) {
+        Ok(()) => format!(
+            "Saved {} rows ({:.0} KB) in {:.0} ms.",
+            seat_core::overview::format_count(rows.len() as u64),
+            bytes.len() as f64 / 1024.0,
+            browser::perf_now() - started
+        ),
+        Err(e) => {
+            format!("The download failed ({e}). Try again, or allow downloads for this page.")
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! The load: billing and every seat of a session, page by page, as a task that ends with its
+//! [`LoadHandle`]. Dropping the handle (Forget token, another Load, the demo) stops the task
+//! where it is; dropping the task drops its requests, which aborts them, so nothing carrying the
+//! token starts afterwards.
+
+use std::cell::{Cell, RefCell};
+
+use futures::future::{abortable, AbortHandle};
+use leptos::prelude::*;
+use seat_core::error::ApiError;
+use seat_core::generate;
+use seat_core::loader::{Event, LoadReport, SeatSource};
+use seat_core::models::Seat;
+
+use super::session::{demo_spec, Session};
+use super::{AppState, LoadStatus};
+use crate::browser;
+
+/// How often buffered seats are shown while loading: each flush re-derives the table, so not
+/// once per page.
+pub const FLUSH_MS: f64 = 250.0;
+
+/// A running load. Dropping it stops the load and aborts its requests.
+#[derive(Debug)]
+pub struct LoadHandle(AbortHandle);
+
+impl Drop for LoadHandle {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// Starts loading `session` into `state`; `None` for the demo, which is generated at once.
+pub(super) fn start(state: AppState, session: &Session) -> Option<LoadHandle> {
+    let started = browser::perf_now();
+    if session.is_demo() {
+        load_demo(state, started);
+        return None;
+    }
+    let client = session.client()?;
+    let org = session.org.clone();
+    let (task, handle) = abortable(async move {
+        let buffer = SeatBuffer::new(state, started);
+        let on_event = |event: Event| buffer.on_event(event);
+        // The overview shows as soon as billing arrives, while seats keep coming.
+        let billing = async {
+            let billing = client.billing(&org, &on_event).await?;
+            state.billing.set(Some(billing));
+            Ok::<(), ApiError>(())
+        };
+        let source = SeatSource::Org(org.clone());
+        let (billing, seats) = futures::join!(billing, client.seats(&source, &on_event));
+        buffer.flush();
+        let outcome = match (billing, seats) {
+            (Ok(()), Ok(report)) => LoadStatus::Done {
+                report,
+                millis: browser::perf_now() - started,
+            },
+            (Err(e), _) | (_, Err(e)) => {
+                // Never leave a part of the data on screen as if it were all of it.
+                state.seats.set(Vec::new());
+                state.billing.set(None);
+                LoadStatus::Failed(e)
+            }
+        };
+        state.status.set(outcome);
+    });
+    leptos::task::spawn_local(async move {
+        let _ = task.await;
+    });
+    Some(LoadHandle(handle))
+}
+
+fn load_demo(state: AppState, started: f64) {
+    let spec = demo_spec(state.now.get_untracked());
+    let billing = serde_json::from_value(generate::billing_json(&spec)).ok();
+    let seats: Vec<Seat> = (0..spec.seats)
+        .filter_map(|i| serde_json::from_value(generate::seat_json(&spec, i)).ok())
+        .collect();
+    let report = LoadReport {
+        total_seats: Some(spec.seats as u64),
+        pages: 1,
+        loaded: seats.len(),
+        missing: (spec.seats - seats.len()) as u64,
+        ..LoadReport::default()
+    };
+    state.billing.set(billing);
+    state.seats.set(seats);
+    state.status.set(LoadStatus::Done {
+        report,
+        millis: browser::perf_now() - started,
+    });
+}
+
+/// Seats arrive a page at a time; they are kept here and moved into the shared list at most
+/// every [`FLUSH_MS`], so the table's memos run a few times per load, not once per page.
+struct SeatBuffer {
+    state: AppState,
+    pending: RefCell<Vec<Seat>>,
+    last_flush: Cell<f64>,
+    /// GitHub's total, once known: the list is allocated once at its final size instead of
+    /// doubling its way there, which keeps the wasm heap from ratcheting up across reloads.
+    expected: Cell<usize>,
+}
+
+impl SeatBuffer {
+    fn new(state: AppState, started: f64) -> Self {
+        Self {
+            state,
+            pending: RefCell::default(),
+            last_flush: Cell::new(started),
+            expected: Cell::new(0),
+        }
+    }
+
+    fn on_event(&self, event: Event) {
+        match event {
+            Event::Seats {
+                seats, total_seats, ..
+            } => {
+                // Bounded: a hostile total must not reserve gigabytes.
+                let total = total_seats.unwrap_or(0).min(2_000_000) as usize;
+                self.expected.set(self.expected.get().max(total));
+                self.pending.borrow_mut().extend(seats);
+                let loaded =
+                    self.state.seats.with_untracked(Vec::len) + self.pending.borrow().len();
+                let now = browser::perf_now();
+                if now - self.last_flush.get() >= FLUSH_MS {
+                    self.last_flush.set(now);
+                    self.flush();
+                }
+                self.state.status.set(LoadStatus::Loading {
+                    loaded,
+                    total: total_seats,
+                    note: None,
+                });
+            }
+            Event::Waiting { message, .. } => self.state.status.update(|s| {
+                if let LoadStatus::Loading { note, .. } = s {
+                    *note = Some(message);
+                }
+            }),
+        }
+    }
+
+    fn flush(&self) {
+        let batch = std::mem::take(&mut *self.pending.borrow_mut());
+        if batch.is_empty() {
+            return;
+        }
+        let expected = self.expected.get();
+        self.state.seats.update(|s| {
+            let want = expected.max(s.len() + batch.len());
+            s.reserve_exact(want.saturating_sub(s.len()));
+            s.extend(batch);
+        });
+    }
+}

@@ -1,0 +1,142 @@
+//! App-wide state, provided as context, and what owns the work it starts.
+//!
+//! - [`session`]: who is looked at and with which token (the [`Token`] type never prints).
+//! - [`load`]: the cancellable load that fills the state.
+//!
+//! [`Token`]: seat_core::token::Token
+
+pub mod load;
+pub mod session;
+
+use std::future::Future;
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use seat_core::error::ApiError;
+use seat_core::loader::LoadReport;
+use seat_core::models::{Billing, Seat};
+use seat_core::money::Cents;
+
+use crate::browser;
+use load::LoadHandle;
+use session::Session;
+
+/// The state of the seat load.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum LoadStatus {
+    /// Nothing asked yet.
+    #[default]
+    Idle,
+    /// Pages arriving.
+    Loading {
+        /// Seats received so far.
+        loaded: usize,
+        /// GitHub's `total_seats`, once known.
+        total: Option<u64>,
+        /// A wait in progress ("Waiting 42 s for GitHub's rate limit").
+        note: Option<String>,
+    },
+    /// Finished; the report says whether everything arrived.
+    Done {
+        /// The loader's account.
+        report: LoadReport,
+        /// Milliseconds from Load to the last seat.
+        millis: f64,
+    },
+    /// Nothing usable: the error says what to do.
+    Failed(ApiError),
+}
+
+impl LoadStatus {
+    /// Whether pages are still arriving.
+    pub fn is_loading(&self) -> bool {
+        matches!(self, Self::Loading { .. })
+    }
+
+    /// Whether every seat arrived and the count adds up.
+    pub fn is_complete(&self) -> bool {
+        matches!(self, Self::Done { report, .. } if report.is_complete())
+    }
+}
+
+/// App-wide state, provided as context. Copy handles only.
+#[derive(Debug, Clone, Copy)]
+pub struct AppState {
+    /// The organization and source being shown.
+    pub session: RwSignal<Option<Session>>,
+    /// The billing object.
+    pub billing: RwSignal<Option<Billing>>,
+    /// Every seat loaded so far, in arrival order (append-only while loading).
+    pub seats: RwSignal<Vec<Seat>>,
+    /// Progress and outcome of the load.
+    pub status: RwSignal<LoadStatus>,
+    /// "Now" for relative dates, fixed when the load starts so figures agree with each other.
+    pub now: RwSignal<DateTime<Utc>>,
+    /// The user's per-seat price, overriding the plan's list price.
+    pub price: RwSignal<Option<Cents>>,
+    /// The running load; replacing or clearing it stops the old one.
+    load: StoredValue<Option<LoadHandle>>,
+}
+
+impl AppState {
+    /// Fresh state.
+    pub fn new() -> Self {
+        Self {
+            session: RwSignal::new(None),
+            billing: RwSignal::new(None),
+            seats: RwSignal::new(Vec::new()),
+            status: RwSignal::new(LoadStatus::Idle),
+            now: RwSignal::new(browser::now()),
+            price: RwSignal::new(None),
+            load: StoredValue::new(None),
+        }
+    }
+
+    /// Stops the load and forgets the organization (and the token, which lives in the session).
+    pub fn clear(&self) {
+        self.load.set_value(None);
+        self.session.set(None);
+        self.billing.set(None);
+        self.seats.set(Vec::new());
+        self.status.set(LoadStatus::Idle);
+        self.price.set(None);
+    }
+
+    /// Starts loading `session`'s billing and seats, replacing (and stopping) whatever ran.
+    pub fn start_load(&self, session: Session) {
+        self.load.set_value(None);
+        self.session.set(Some(session.clone()));
+        self.billing.set(None);
+        self.seats.set(Vec::new());
+        self.now.set(browser::now());
+        self.status.set(LoadStatus::Loading {
+            loaded: 0,
+            total: None,
+            note: None,
+        });
+        let handle = load::start(*self, &session);
+        self.load.set_value(handle);
+    }
+
+    /// Loads the current session again (Retry).
+    pub fn retry(&self) {
+        if let Some(session) = self.session.get_untracked() {
+            self.start_load(session);
+        }
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Runs `task` until the current reactive owner cleans up (a component unmounts, a resource
+/// runs again): then it stops where it is, and dropping it aborts its requests. `None` when it
+/// was stopped.
+pub fn until_cleanup<F: Future + 'static>(task: F) -> impl Future<Output = Option<F::Output>> {
+    let (task, handle) = futures::future::abortable(task);
+    on_cleanup(move || handle.abort());
+    async move { task.await.ok() }
+}
