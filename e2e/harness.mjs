@@ -66,14 +66,17 @@ const problemsOf = new WeakMap();
 const requestsOf = new WeakMap();
 
 /**
- * A page in a fresh browser context (own storage), 1280×900, downloads accepted. Console errors
+ * A page in a fresh browser context (own storage), 1280×900, downloads accepted (`bypassCSP`
+ * only for injecting axe-core). Console errors
  * and warnings, page errors and every network request are recorded; see `assertNoProblems`.
  */
-export async function newPage() {
+export async function newPage({ bypassCSP = false } = {}) {
   assert.ok(browser, 'useBrowser() must be called at the top of the spec file');
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
+    // Only the accessibility checks bypass the page's CSP, to inject axe-core.
+    bypassCSP,
   });
   // No internet in tests: GitHub's avatar host answers with a local placeholder image.
   await context.route('https://avatars.githubusercontent.com/**', (route) =>
@@ -89,7 +92,7 @@ export async function newPage() {
   page.on('crash', () => problems.push('page crashed'));
   page.on('request', (r) => {
     const h = r.headers();
-    requests.push({ method: r.method(), url: r.url(), authorization: h.authorization ?? null });
+    requests.push({ method: r.method(), url: r.url(), authorization: h.authorization ?? null, at: Date.now() });
   });
   problemsOf.set(page, problems);
   requestsOf.set(page, requests);
@@ -97,7 +100,12 @@ export async function newPage() {
   return page;
 }
 
-/** Every request the page made so far: `{method, url, authorization}`. */
+/** What the page logged so far that `assertNoProblems` would fail on (before its allowances). */
+export function pageProblems(page) {
+  return problemsOf.get(page) ?? [];
+}
+
+/** Every request the page made so far: `{method, url, authorization, at}` (`at`: Date.now()). */
 export function browserRequests(page) {
   return requestsOf.get(page) ?? [];
 }
@@ -224,12 +232,23 @@ export async function connect(page, { org, token = GOOD_TOKEN, api = API_URL, re
   await form.load.click();
 }
 
-/** The access list's `role=status` count ("3000 seats" → 3000). */
+/** The access list's `role=status` count ("3,000 seats" → 3000). */
 export async function seatCount(page) {
   const text = (await page.getByRole('status').textContent()) ?? '';
-  const m = /^\s*(\d+) seats?\s*$/.exec(text);
-  assert.ok(m, `the status reads "N seats", got ${JSON.stringify(text)}`);
-  return Number(m[1]);
+  const m = /^\s*(\d{1,3}(?:,\d{3})*) seats?\s*$/.exec(text);
+  assert.ok(m, `the status reads "N seats" with thousands separators, got ${JSON.stringify(text)}`);
+  return Number(m[1].replace(/,/g, ''));
+}
+
+/** Sets fakehub's added latency per API request (0 to turn it off). */
+export async function setLatency(ms) {
+  const r = await fetch(`${API_URL}/_fakehub/latency?ms=${ms}`, { method: 'PUT' });
+  assert.equal(r.status, 200, 'PUT /_fakehub/latency');
+}
+
+/** The alert the panic hook shows when the app has died. */
+export function fatalAlert(page) {
+  return page.getByRole('alert').filter({ hasText: /internal error/i });
 }
 
 /** The progress bar shown while seats arrive. */

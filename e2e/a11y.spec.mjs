@@ -1,0 +1,75 @@
+// User story: I use the app with a screen reader, the keyboard, or in dark mode. axe-core checks
+// every view, in light and dark, for serious and critical violations (WCAG 2.x A/AA rules).
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import {
+  useBrowser, newPage, assertNoProblems, openApp, connect, connectForm, waitForSeats, accessList,
+  overview,
+} from './harness.mjs';
+
+useBrowser();
+
+const require = createRequire(new URL('../tools/', import.meta.url));
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core on the page; returns the serious and critical violations, one line each. */
+async function violations(page) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  });
+  return result
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.join(', ')})`);
+}
+
+const VIEWS = [
+  ['the connect form', async (page) => {
+    await openApp(page);
+  }],
+  ['overview and access list', async (page) => {
+    await connect(page, { org: 'acme' });
+    await waitForSeats(page, 3000);
+    await overview(page).getByRole('link').first().waitFor();
+  }],
+  ['a filtered, searched list', async (page) => {
+    await openApp(page, '?filter=idle-30&q=a');
+    await connectForm(page).demo.click();
+    await accessList(page).table.waitFor();
+  }],
+  ['a seat page', async (page) => {
+    await connect(page, { org: 'acme' });
+    await waitForSeats(page, 3000);
+    await accessList(page).rows().first().getByRole('link').click();
+    await page.getByRole('heading', { name: /Copilot seat of/ }).waitFor();
+    await page.getByRole('term').first().waitFor();
+  }],
+  ['an error', async (page) => {
+    await connect(page, { org: 'missing' });
+    await page.getByRole('alert').waitFor();
+  }],
+];
+
+describe('As a person using assistive technology I can use every view', () => {
+  for (const scheme of ['light', 'dark']) {
+    for (const [name, open] of VIEWS) {
+      test(`${name} (${scheme}): no serious or critical axe-core violation`, async () => {
+        const page = await newPage({ bypassCSP: true });
+        await page.emulateMedia({ colorScheme: scheme });
+        await open(page);
+        assert.deepEqual(await violations(page), [], `axe-core on ${name} in ${scheme}`);
+        await assertNoProblems(page, { allowStatuses: [404] });
+      });
+    }
+  }
+});

@@ -1,0 +1,198 @@
+// User story: a person clicks around in any order — sorts, searches, opens seats, goes Back and
+// Forward, resizes, reloads, forgets the token, loads again in the middle of a load — and the
+// app never dies. A seeded random walk of 320 actions, three seeds a run; a failure prints its
+// seed and the steps so far, and `WALK_SEEDS=1234 node --test e2e/walk.spec.mjs` replays it.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  useBrowser, newPage, assertNoProblems, pageProblems, openApp, connectForm, accessList,
+  overview, fatalAlert, API_URL, GOOD_TOKEN,
+} from './harness.mjs';
+
+useBrowser();
+
+const STEPS = Number(process.env.WALK_STEPS ?? 320);
+const SEEDS = (process.env.WALK_SEEDS ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map(Number);
+if (SEEDS.length === 0) {
+  const base = Date.now() % 1_000_000_007;
+  SEEDS.push(base, (base * 7 + 13) % 1_000_000_007, (base * 31 + 101) % 1_000_000_007);
+}
+
+/** mulberry32: a small, well-known seeded generator; the same seed gives the same walk. */
+function rng(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (n) => Math.floor(next() * n),
+    pick: (xs) => xs[Math.floor(next() * xs.length)],
+  };
+}
+
+const ORGS = ['acme', 'slow', 'big-20000', 'octo-examples', 'empty'];
+const COLUMNS = ['User', 'Last activity', 'Last authenticated', 'Editor', 'Team', 'Assigned', 'Plan', 'Pending cancellation'];
+// Alerts that only a bug produces on these healthy organizations.
+const BAD_ALERT = /internal error|Incomplete|not what GitHub sends|did not complete|server error/i;
+const QUICK = { timeout: 1_500 };
+
+async function visible(locator) {
+  return (await locator.count()) > 0 && (await locator.first().isVisible());
+}
+
+/** The actions a person takes; each returns a short description, or null when it did not apply. */
+const ACTIONS = [
+  [6, 'sort', async (page, r) => {
+    const list = accessList(page);
+    const name = r.pick(COLUMNS);
+    if (!(await visible(list.sortButton(name)))) return null;
+    await list.sortButton(name).click(QUICK);
+    return `sort ${name}`;
+  }],
+  [5, 'search', async (page, r) => {
+    const list = accessList(page);
+    if (!(await visible(list.search))) return null;
+    const text = r.pick(['', 'a', 'an', 'e', 'x', 'zz', 'user', '-', 'Ä']);
+    await list.search.fill(text, QUICK);
+    return `search "${text}"`;
+  }],
+  [3, 'filter', async (page, r) => {
+    const links = overview(page).getByRole('link');
+    const n = await links.count();
+    if (n === 0) return null;
+    const k = r.int(n);
+    const text = await links.nth(k).innerText(QUICK);
+    await links.nth(k).click(QUICK);
+    return `overview link #${k} (${text})`;
+  }],
+  [1, 'show all', async (page) => {
+    const b = page.getByRole('button', { name: 'Show all seats' });
+    if (!(await visible(b))) return null;
+    await b.click(QUICK);
+    return 'show all seats';
+  }],
+  [4, 'open seat', async (page, r) => {
+    const links = accessList(page).rows().getByRole('link');
+    const n = await links.count();
+    if (n === 0) return null;
+    const k = r.int(Math.min(n, 12));
+    await links.nth(k).click(QUICK);
+    return `open seat #${k}`;
+  }],
+  [3, 'back', async (page) => {
+    await page.goBack({ timeout: 3_000 }).catch(() => {});
+    return 'back';
+  }],
+  [2, 'forward', async (page) => {
+    await page.goForward({ timeout: 3_000 }).catch(() => {});
+    return 'forward';
+  }],
+  [4, 'resize', async (page, r) => {
+    const width = r.pick([360, 390, 600, 768, 1024, 1280, 1600]);
+    const height = r.pick([640, 800, 900]);
+    await page.setViewportSize({ width, height });
+    return `resize ${width}×${height}`;
+  }],
+  [4, 'scroll', async (page, r) => {
+    const scroller = accessList(page).scroller;
+    if ((await scroller.count()) === 0) return null;
+    const f = r.next();
+    await scroller.evaluate((el, f) => { el.scrollTop = f * el.scrollHeight; }, f);
+    return `scroll to ${Math.round(f * 100)}%`;
+  }],
+  [1, 'reload', async (page) => {
+    await page.reload();
+    return 'reload';
+  }],
+  [2, 'forget', async (page) => {
+    const b = connectForm(page).forget;
+    if (!(await visible(b))) return null;
+    await b.click(QUICK);
+    return 'forget token';
+  }],
+  [3, 'load', async (page, r) => {
+    const form = connectForm(page);
+    if (!(await visible(form.org))) return null;
+    const org = r.pick(ORGS);
+    await form.org.fill(org, QUICK);
+    await form.token.fill(GOOD_TOKEN, QUICK);
+    await form.api.fill(API_URL, QUICK);
+    if (await form.load.isDisabled()) return `load ${org} (button busy)`;
+    await form.load.click(QUICK);
+    return `load ${org}`;
+  }],
+  [2, 'demo', async (page) => {
+    const b = connectForm(page).demo;
+    if (!(await visible(b))) return null;
+    await b.click(QUICK);
+    return 'try demo data';
+  }],
+  [1, 'csv', async (page) => {
+    const b = accessList(page).download;
+    if (!(await visible(b)) || (await b.isDisabled())) return null;
+    await b.click(QUICK);
+    return 'download CSV';
+  }],
+  [1, 'home', async (page) => {
+    await openApp(page);
+    return 'open the start page';
+  }],
+];
+const TOTAL_WEIGHT = ACTIONS.reduce((s, [w]) => s + w, 0);
+
+function choose(r) {
+  let x = r.next() * TOTAL_WEIGHT;
+  for (const [w, , act] of ACTIONS) {
+    if ((x -= w) < 0) return act;
+  }
+  return ACTIONS[0][2];
+}
+
+describe('As a person I click around in any order and the app keeps working', () => {
+  for (const seed of SEEDS) {
+    test(`random walk, seed ${seed}`, async (t) => {
+      const page = await newPage();
+      const r = rng(seed);
+      const steps = [];
+      const fail = (why) => assert.fail(`${why}\nseed ${seed}; replay with WALK_SEEDS=${seed}\nlast steps:\n  ${steps.slice(-15).join('\n  ')}`);
+      const started = Date.now();
+      await openApp(page);
+      let done = 0;
+      while (done < STEPS) {
+        let what;
+        try {
+          what = await choose(r)(page, r);
+        } catch (e) {
+          // An element went away between finding and clicking it: the walk goes on, as a
+          // person would; only the app's own failures count.
+          what = `(skipped: ${String(e.message).split('\n')[0].slice(0, 80)})`;
+        }
+        if (what === null) continue;
+        steps.push(what);
+        done += 1;
+        await page.waitForTimeout(r.int(120));
+        if ((await fatalAlert(page).count()) > 0) fail('the app hit an internal error');
+        const alerts = await page.getByRole('alert').allInnerTexts().catch(() => []);
+        const bad = alerts.find((a) => BAD_ALERT.test(a));
+        if (bad) fail(`unexpected alert: ${bad}`);
+        if (pageProblems(page).length > 0) fail(`console: ${pageProblems(page).join(' | ')}`);
+      }
+      // Still alive at the end: the demo loads.
+      await openApp(page);
+      await connectForm(page).demo.click();
+      await accessList(page).table.waitFor();
+      t.diagnostic(`metric walk_seed_${seed}=${Date.now() - started} ms for ${STEPS} actions`);
+      console.log(`# walk seed ${seed}: ${STEPS} actions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      await assertNoProblems(page);
+    });
+  }
+});
