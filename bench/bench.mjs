@@ -56,7 +56,7 @@ async function loadOnce(org, seats, { naive = false, interactions = false } = {}
       const now = performance.now();
       if (first === null && document.querySelector('tbody tr[aria-rowindex]')) first = now - t0;
       const status = document.querySelector('[role=status]')?.textContent;
-      if (status === `${total} seats` && !document.querySelector('progress')) return { first, all: now - t0 };
+      if (status?.replace(/,/g, "") === `${total} seats` && !document.querySelector("progress")) return { first, all: now - t0 };
       if (document.querySelector('[role=alert]')) return { error: document.querySelector('[role=alert]').textContent };
       if (now - t0 > 600000) return { error: 'timeout' };
     }

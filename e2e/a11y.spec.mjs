@@ -61,6 +61,18 @@ const VIEWS = [
 ];
 
 describe('As a person using assistive technology I can use every view', () => {
+  test('the check itself finds a planted violation (an unlabelled button, an image without alt)', async () => {
+    const page = await newPage({ bypassCSP: true });
+    await openApp(page);
+    await page.evaluate(() => {
+      document.querySelector('main').insertAdjacentHTML('beforeend', '<button type="button"></button><img src="data:,">');
+    });
+    const found = await violations(page);
+    assert.ok(found.some((v) => v.includes('button-name')), found.join('\n'));
+    assert.ok(found.some((v) => v.includes('image-alt')), found.join('\n'));
+    await assertNoProblems(page);
+  });
+
   for (const scheme of ['light', 'dark']) {
     for (const [name, open] of VIEWS) {
       test(`${name} (${scheme}): no serious or critical axe-core violation`, async () => {

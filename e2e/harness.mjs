@@ -78,10 +78,13 @@ export async function newPage({ bypassCSP = false } = {}) {
     // Only the accessibility checks bypass the page's CSP, to inject axe-core.
     bypassCSP,
   });
-  // No internet in tests: GitHub's avatar host answers with a local placeholder image.
-  await context.route('https://avatars.githubusercontent.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'image/png', body: AVATAR_PNG }),
-  );
+  // No internet in tests: GitHub's avatar hosts answer with a local placeholder image.
+  // GitHub's own example payloads point their avatars at github.com/images.
+  for (const host of ['https://avatars.githubusercontent.com/**', 'https://github.com/images/**']) {
+    await context.route(host, (route) =>
+      route.fulfill({ status: 200, contentType: 'image/png', body: AVATAR_PNG }),
+    );
+  }
   const page = await context.newPage();
   const problems = [];
   const requests = [];

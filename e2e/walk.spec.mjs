@@ -191,7 +191,10 @@ describe('As a person I click around in any order and the app keeps working', ()
       await connectForm(page).demo.click();
       await accessList(page).table.waitFor();
       t.diagnostic(`metric walk_seed_${seed}=${Date.now() - started} ms for ${STEPS} actions`);
-      console.log(`# walk seed ${seed}: ${STEPS} actions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      const skipped = steps.filter((s) => s.startsWith('(skipped')).length;
+      const kinds = {};
+      for (const s of steps) kinds[s.split(' ')[0]] = (kinds[s.split(' ')[0]] ?? 0) + 1;
+      console.log(`# walk seed ${seed}: ${STEPS} actions in ${((Date.now() - started) / 1000).toFixed(1)} s, ${skipped} skipped (an element moved away); ${JSON.stringify(kinds)}`);
       await assertNoProblems(page);
     });
   }

@@ -24,9 +24,6 @@ pub fn ConnectForm(
     /// A problem with what was typed, shown in an alert under the form.
     #[prop(into)]
     error: Signal<Option<String>>,
-    /// Whether a load is running (the Load button says so).
-    #[prop(into)]
-    busy: Signal<bool>,
 ) -> impl IntoView {
     let remember_initial = !token.is_empty();
     let org = RwSignal::new(org);
@@ -93,7 +90,8 @@ pub fn ConnectForm(
                 <strong>{api_host}</strong> ", nowhere else, and kept in memory unless you tick “Remember”."
             </p>
             <div class="actions">
-                <button type="submit" disabled=move || busy.get()>"Load"</button>
+                // Never disabled: Load in the middle of a load replaces it (the old one stops).
+                <button type="submit">"Load"</button>
                 <button type="button" class="secondary" on:click=move |_| on_demo.run(())>"Try demo data"</button>
                 <button type="button" class="link" on:click=move |_| { token.set(String::new()); remember.set(false); on_forget.run(()); }>
                     "Forget token"

@@ -59,7 +59,6 @@ pub fn HomePage() -> impl IntoView {
     let on_retry = Callback::new(move |()| state.retry());
     let on_query = Callback::new(move |q: TableQuery| set_query(&q.to_pairs()));
     let on_price = Callback::new(move |p| state.price.set(p));
-    let busy = Signal::derive(move || state.status.with(LoadStatus::is_loading));
 
     let usage = Signal::derive(move || {
         state.status.with(LoadStatus::is_complete).then(|| {
@@ -108,7 +107,7 @@ pub fn HomePage() -> impl IntoView {
 
     view! {
         <ConnectForm org=org api=api token=token on_load=on_load on_demo=on_demo
-            on_forget=on_forget error=form_error busy=busy />
+            on_forget=on_forget error=form_error />
         {move || demo().then(|| view! {
             <p class="banner" role="note">"Demo data: a made-up organization generated in your browser. Nothing was fetched from GitHub."</p>
         })}
