@@ -53,12 +53,12 @@ impl TableQuery {
         }
     }
 
-    /// The pairs that write this view into a URL, each key of [`TableQuery::KEYS`] once;
-    /// `None` where the value is the default (the key is then removed).
+    /// The pairs that write this view into a URL, each key of [`TableQuery::KEYS`] once: the
+    /// sort and its direction always (a shared link sorts the same even if the default changes),
+    /// search and filter only when set (`None` removes the key).
     pub fn to_pairs(&self) -> Vec<(&'static str, Option<String>)> {
-        let sort = (self.sort != DEFAULT_SORT || self.direction != Direction::Asc)
-            .then(|| self.sort.key().to_string());
-        let dir = (self.direction != Direction::Asc).then(|| self.direction.key().to_string());
+        let sort = Some(self.sort.key().to_string());
+        let dir = Some(self.direction.key().to_string());
         let search = (!self.search.is_empty()).then(|| self.search.clone());
         let filter = (self.filter != Filter::All).then(|| self.filter.key());
         vec![
@@ -137,11 +137,11 @@ mod tests {
     }
 
     #[test]
-    fn defaults_leave_the_url_clean_and_junk_falls_back() {
-        assert!(TableQuery::default()
-            .to_pairs()
-            .iter()
-            .all(|(_, v)| v.is_none()));
+    fn defaults_write_only_the_sort_and_junk_falls_back() {
+        let pairs = TableQuery::default().to_pairs();
+        assert_eq!(pairs[0], ("sort", Some("last_activity".to_string())));
+        assert_eq!(pairs[1], ("dir", Some("asc".to_string())));
+        assert!(pairs[2..].iter().all(|(_, v)| v.is_none()));
         let q = TableQuery::from_pairs(&[("sort", "nonsense"), ("dir", "up"), ("filter", "x")]);
         assert_eq!(q, TableQuery::default());
     }

@@ -99,6 +99,17 @@ pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String>
     Ok(())
 }
 
+/// The path the app is served under (`""` at the root, `/repo` on GitHub Pages), from the
+/// `<base href>` Trunk writes from its `public_url`: the router's base.
+pub fn base_path() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("base[href]").ok().flatten())
+        .and_then(|b| b.get_attribute("href"))
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_string()
+}
+
 /// Sets `document.title`.
 pub fn set_title(title: &str) {
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {

@@ -103,7 +103,7 @@ pub fn SeatTable(
 
     view! {
         <div class="table-scroll" node_ref=scroller tabindex="0" aria-label="Seats, scrollable"
-            on:scroll=move |ev| scroll_top.set(f64::from(event_target::<web_sys::HtmlElement>(&ev).scroll_top()))>
+            on:scroll=move |_| if let Some(el) = scroller.get_untracked() { scroll_top.set(f64::from(el.scroll_top())) }>
             <table aria-label="Seats" aria-rowcount=move || (total() + 1).to_string()>
                 <thead>
                     <tr aria-rowindex="1">{Column::ALL.into_iter().map(header).collect_view()}</tr>

@@ -48,9 +48,14 @@ pub fn HomePage() -> impl IntoView {
             }
         }
     });
-    let on_demo = Callback::new(move |()| {
-        form_error.set(None);
-        state.start_load(Session::demo(state.now.get_untracked()));
+    let on_demo = Callback::new({
+        let set_query = set_query.clone();
+        move |()| {
+            form_error.set(None);
+            // The URL names what is shown: no organization of GitHub's for the demo.
+            set_query(&[("org", None), ("api", None)]);
+            state.start_load(Session::demo(state.now.get_untracked()));
+        }
     });
     let on_forget = Callback::new(move |()| {
         session::forget_token();

@@ -40,11 +40,20 @@ pub fn SeatPage() -> impl IntoView {
     let (q_org, q_api) = (use_query_param("org"), use_query_param("api"));
     // After a reload the in-memory session is gone; a remembered one is rebuilt here, for this
     // page only, without writing the app's state while rendering.
+    // The seat belongs to the organization in the URL: the app's session is used only when it
+    // is that organization (the demo has none), so a stale link never asks another
+    // organization about this login.
     let session = Memo::new(move |_| {
+        let url_org = q_org.get();
+        let matches = |s: &Session| match &url_org {
+            None => s.is_demo(),
+            Some(org) => !s.is_demo() && s.org.eq_ignore_ascii_case(org),
+        };
         state
             .session
             .get()
-            .or_else(|| remembered_session(q_org.get(), q_api.get()))
+            .filter(matches)
+            .or_else(|| url_org.and_then(|org| remembered_session(Some(org), q_api.get())))
     });
 
     let seat = LocalResource::new(move || {
