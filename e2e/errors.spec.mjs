@@ -28,6 +28,8 @@ async function loadToAlert(page, org, token) {
 const REFUSALS = [
   { name: '401 bad credentials', org: 'acme', token: 'bad', status: 401, says: [/401/, /token/i, /new token/i] },
   { name: '403 missing scope', org: 'acme', token: 'noscope-token', status: 403, says: [/403/, /manage_billing:copilot/] },
+  // read:org is an accepted scope: the token is fine, its user is not an owner (issue 11).
+  { name: '403 not an owner', org: 'acme', token: 'nonowner-token', status: 403, says: [/403/, /only organization owners/, /GitHub Copilot Business/, /Administration/], never: /lacks the permission/ },
   { name: '403 SAML SSO', org: 'acme', token: 'sso-token', status: 403, says: [/single sign-on/i, /authorize/i] },
   { name: '404 unknown organization', org: 'missing', token: 'good-token', status: 404, says: [/404/, /missing/, /owner/i] },
   { name: '422 billing problem', org: 'billing-problem', token: 'good-token', status: 422, says: [/422/, /billing/i] },
@@ -40,6 +42,7 @@ describe('As an owner I am told plainly when GitHub refuses', () => {
       await resetFakehub();
       const text = await loadToAlert(page, c.org, c.token);
       for (const re of c.says) assert.match(text, re);
+      if (c.never) assert.doesNotMatch(text, c.never);
       const retry = page.getByRole('alert').getByRole('button', { name: 'Retry', exact: true });
       await retry.waitFor();
       assert.equal(await accessList(page).table.count(), 0, 'no table');
@@ -109,6 +112,7 @@ describe('As an owner I get the whole list through GitHub’s hiccups, or am tol
       assert.equal(Number(m[1]), c.loaded, 'the seats that arrived');
       assert.equal(await seatCount(page), c.loaded, 'the list shows what arrived');
       for (const re of c.says) assert.match(text, re);
+      if (c.never) assert.doesNotMatch(text, c.never);
       await page.getByRole('alert').getByRole('button', { name: 'Retry', exact: true }).waitFor();
 
       if (c.org === 'foreign-link') {

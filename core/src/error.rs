@@ -119,7 +119,7 @@ impl fmt::Display for ApiError {
             }
             Self::Forbidden { message } => write!(
                 f,
-                "GitHub refused access (403: {message}). Only organization owners (or tokens with {SCOPES}) can read Copilot seats."
+                "GitHub refused access (403: {message}). The token has the permission, but only organization owners can read Copilot seats (for an enterprise: its owners and billing managers), or a policy of the organization blocks this call. Use a token of an owner: a classic token with manage_billing:copilot or read:org, or a fine-grained token with the organization permission \"GitHub Copilot Business\" or \"Administration\" (read)."
             ),
             Self::NotFound { what } => write!(
                 f,
@@ -249,9 +249,12 @@ pub fn classify(resp: &RawResponse, what: &str, now_epoch: i64) -> Failure {
                 .and_then(|v| v.split(';').find_map(|p| p.trim().strip_prefix("url=")))
                 .map(str::to_string),
         },
-        403 if resp.header("x-accepted-oauth-scopes").is_some()
+        // GitHub sends `X-Accepted-OAuth-Scopes` on every answer to a classic token, 200s too:
+        // a scope is missing only when the token has none of them. A token that has one was
+        // refused for another reason (its user is not an owner, or a policy), issue 11.
+        403 if lacks_accepted_scope(resp)
             || lower.contains("resource not accessible")
-            || lower.contains("scope") =>
+            || (resp.header("x-oauth-scopes").is_none() && lower.contains("scope")) =>
         {
             ApiError::MissingScope {
                 accepted: resp.header("x-accepted-oauth-scopes").map(str::to_string),
@@ -276,6 +279,25 @@ pub fn classify(resp: &RawResponse, what: &str, now_epoch: i64) -> Failure {
         },
     };
     Failure::Error(err)
+}
+
+/// Whether a classic token's answer says it has none of the scopes the call accepts.
+fn lacks_accepted_scope(resp: &RawResponse) -> bool {
+    let (Some(accepted), Some(granted)) = (
+        resp.header("x-accepted-oauth-scopes"),
+        resp.header("x-oauth-scopes"),
+    ) else {
+        return false;
+    };
+    let list = |v: &str| -> Vec<String> {
+        v.split(',')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let granted = list(granted);
+    let accepted = list(accepted);
+    !accepted.is_empty() && !accepted.iter().any(|a| granted.contains(a))
 }
 
 fn or_status(message: String, status: u16) -> String {
@@ -367,6 +389,41 @@ mod tests {
         );
         assert!(err(resp(502, &[], "")).is_transient());
         assert!(!err(resp(401, &[], "")).is_transient());
+    }
+
+    #[test]
+    fn a_403_blames_the_scope_only_when_the_token_has_none_of_the_accepted_ones() {
+        let accepted = (
+            "x-accepted-oauth-scopes",
+            "manage_billing:copilot, read:org",
+        );
+        // read:org is accepted: the user is not an owner (or a policy blocks it).
+        let e = err(resp(
+            403,
+            &[accepted, ("x-oauth-scopes", "read:org, repo")],
+            r#"{"message":"Must be an organization owner"}"#,
+        ));
+        assert!(matches!(e, ApiError::Forbidden { .. }), "{e:?}");
+        let text = e.to_string();
+        assert!(text.contains("only organization owners"), "{text}");
+        assert!(
+            text.contains("GitHub Copilot Business") && text.contains("Administration"),
+            "{text}"
+        );
+        // None accepted: the scope is missing.
+        let e = err(resp(
+            403,
+            &[accepted, ("x-oauth-scopes", "repo, gist")],
+            "{}",
+        ));
+        assert!(matches!(e, ApiError::MissingScope { .. }), "{e:?}");
+        // A fine-grained token (no scope headers) without the permission.
+        let e = err(resp(
+            403,
+            &[],
+            r#"{"message":"Resource not accessible by personal access token"}"#,
+        ));
+        assert!(matches!(e, ApiError::MissingScope { .. }), "{e:?}");
     }
 
     #[test]

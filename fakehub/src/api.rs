@@ -191,6 +191,12 @@ fn authorize(ctx: &Ctx, owner: &str) -> Option<Response> {
             StatusCode::FORBIDDEN,
             "Resource not accessible by personal access token",
         )),
+        // GitHub does not document this message; the status and the scope headers (which the
+        // app reads) are what it sends a non-owner.
+        Token::NonOwner => Some(ctx.error(
+            StatusCode::FORBIDDEN,
+            "Must be an organization owner or billing manager",
+        )),
         Token::Sso => {
             let mut resp = ctx.error_with_docs(
                 StatusCode::FORBIDDEN,

@@ -29,6 +29,9 @@ pub enum Token {
     NoScope,
     /// `sso-token`: valid but not authorized for the organization's SAML SSO.
     Sso,
+    /// `nonowner-token`: a classic token with `read:org` (an accepted scope) whose user is not
+    /// an owner of any organization: GitHub answers the Copilot endpoints 403 anyway.
+    NonOwner,
     /// Anything else.
     Bad,
 }
@@ -53,13 +56,17 @@ impl Token {
             "good-token" => Token::Good,
             "noscope-token" => Token::NoScope,
             "sso-token" => Token::Sso,
+            "nonowner-token" => Token::NonOwner,
             _ => Token::Bad,
         };
         (kind, token)
     }
 
     fn authenticated(&self) -> bool {
-        matches!(self, Token::Good | Token::NoScope | Token::Sso)
+        matches!(
+            self,
+            Token::Good | Token::NoScope | Token::Sso | Token::NonOwner
+        )
     }
 
     /// `X-OAuth-Scopes`: what the token was granted (empty when not authenticated).
@@ -67,6 +74,7 @@ impl Token {
         match self {
             Token::Good | Token::Sso => GOOD_SCOPES,
             Token::NoScope => "repo",
+            Token::NonOwner => "read:org",
             Token::Missing | Token::Bad => "",
         }
     }

@@ -296,6 +296,16 @@ async fn each_token_case() {
     );
     assert_eq!(v["status"], "403");
 
+    // A classic token with an accepted scope whose user is not an owner: 403 all the same,
+    // with the scope headers GitHub sends every classic token (issue 11).
+    let r = h.get_as(path, Some("nonowner-token")).await;
+    assert_eq!(r.status(), 403);
+    assert_eq!(
+        header(&r, "x-accepted-oauth-scopes"),
+        Some("manage_billing:copilot, read:org")
+    );
+    assert_eq!(header(&r, "x-oauth-scopes"), Some("read:org"));
+
     let r = h.get_as(path, Some("sso-token")).await;
     assert_eq!(r.status(), 403);
     let sso = header(&r, "x-github-sso").unwrap();
