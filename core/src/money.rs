@@ -34,14 +34,17 @@ impl Cents {
         if whole.is_empty() && frac.is_empty() {
             return None;
         }
-        if !whole.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit())
-        {
+        if !whole.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         if whole.len() > 15 {
             return None;
         }
-        let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+        let whole: i64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().ok()?
+        };
         let digit = |k: usize| i64::from(frac.as_bytes().get(k).map_or(0, |b| b - b'0'));
         let mut cents = whole * 100 + digit(0) * 10 + digit(1);
         if digit(2) >= 5 {
@@ -150,7 +153,16 @@ mod tests {
         assert_eq!(Cents::parse(".5"), Some(Cents(50)));
         assert_eq!(Cents::parse("0.045"), Some(Cents(5)));
         assert_eq!(Cents::parse("-3.10"), Some(Cents(-310)));
-        for bad in ["", ".", "abc", "1e3", "1.2.3", "NaN", "--1", "9999999999999999"] {
+        for bad in [
+            "",
+            ".",
+            "abc",
+            "1e3",
+            "1.2.3",
+            "NaN",
+            "--1",
+            "9999999999999999",
+        ] {
             assert_eq!(Cents::parse(bad), None, "{bad}");
         }
     }
