@@ -63,22 +63,10 @@ impl ActivityBucket {
         ActivityBucket::NeverUsed,
     ];
 
-    /// The bucket of `seat` at `now`.
+    /// The bucket of `seat` at `now`: whole days since `last_activity_at`
+    /// ([`crate::time::days_since`]). To bucket many seats, use [`ActivityCutoffs`].
     pub fn of(seat: &Seat, now: DateTime<Utc>) -> Self {
-        match seat.last_activity_at {
-            Some(t) => match crate::time::days_since(t, now) {
-                0..=7 => ActivityBucket::Days0To7,
-                8..=30 => ActivityBucket::Days8To30,
-                31..=60 => ActivityBucket::Days31To60,
-                61..=90 => ActivityBucket::Days61To90,
-                _ => ActivityBucket::NoneIn90Days,
-            },
-            // The same rule as `table::missing_activity_label`.
-            None if seat.created_at > now - Duration::days(ACTIVITY_RETENTION_DAYS) => {
-                ActivityBucket::NeverUsed
-            }
-            None => ActivityBucket::NoneIn90Days,
-        }
+        ActivityCutoffs::new(now).bucket(seat)
     }
 
     /// The product text ("0–7 days", "None in 90 days", "Never used").
@@ -111,6 +99,43 @@ impl ActivityBucket {
     }
 }
 
+/// The instants that separate the [`ActivityBucket`]s at one `now`, computed once: bucketing
+/// is then a few comparisons per seat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActivityCutoffs {
+    /// `days_since(t) <= d` exactly when `t > now - (d + 1) days`: one instant per upper bound
+    /// 7, 30, 60, 90.
+    after: [DateTime<Utc>; 4],
+    /// Seats assigned after this are younger than GitHub's 90-day reset.
+    reset: DateTime<Utc>,
+}
+
+impl ActivityCutoffs {
+    /// The cutoffs at `now`.
+    pub fn new(now: DateTime<Utc>) -> Self {
+        let before = |d: i64| now - Duration::days(d);
+        Self {
+            after: [before(8), before(31), before(61), before(91)],
+            reset: before(ACTIVITY_RETENTION_DAYS),
+        }
+    }
+
+    /// The bucket of `seat`.
+    #[inline]
+    pub fn bucket(&self, seat: &Seat) -> ActivityBucket {
+        match seat.last_activity_at {
+            Some(t) if t > self.after[0] => ActivityBucket::Days0To7,
+            Some(t) if t > self.after[1] => ActivityBucket::Days8To30,
+            Some(t) if t > self.after[2] => ActivityBucket::Days31To60,
+            Some(t) if t > self.after[3] => ActivityBucket::Days61To90,
+            Some(_) => ActivityBucket::NoneIn90Days,
+            // The same rule as `table::missing_activity_label`.
+            None if seat.created_at > self.reset => ActivityBucket::NeverUsed,
+            None => ActivityBucket::NoneIn90Days,
+        }
+    }
+}
+
 /// The team a seat counts under in "Seats by team": `None` when assigned directly; a granting
 /// team with neither name nor slug is `""`.
 pub fn seat_team(seat: &Seat) -> Option<&str> {
@@ -130,9 +155,10 @@ pub fn team_label(team: &str) -> String {
 
 /// "Days since last activity": the six buckets of [`ActivityBucket::ALL`], zeros included.
 pub fn activity_buckets(seats: &[Seat], now: DateTime<Utc>) -> Vec<Bucket> {
+    let cutoffs = ActivityCutoffs::new(now);
     let mut counts = [0u64; 6];
     for seat in seats {
-        counts[ActivityBucket::of(seat, now) as usize] += 1;
+        counts[cutoffs.bucket(seat) as usize] += 1;
     }
     ActivityBucket::ALL
         .into_iter()
@@ -234,6 +260,22 @@ mod tests {
         assert_eq!(b(400, Some(91)), ActivityBucket::NoneIn90Days);
         assert_eq!(b(90, None), ActivityBucket::NoneIn90Days);
         assert_eq!(b(89, None), ActivityBucket::NeverUsed);
+        // The cutoffs agree with whole days since, a second either side of each day.
+        for d in -2..100 {
+            for s in -1..=1 {
+                let mut x = seat(400, Some(0));
+                let t = now() - Duration::days(d) + Duration::seconds(s);
+                x.last_activity_at = Some(t);
+                let want = match crate::time::days_since(t, now()) {
+                    0..=7 => ActivityBucket::Days0To7,
+                    8..=30 => ActivityBucket::Days8To30,
+                    31..=60 => ActivityBucket::Days31To60,
+                    61..=90 => ActivityBucket::Days61To90,
+                    _ => ActivityBucket::NoneIn90Days,
+                };
+                assert_eq!(ActivityBucket::of(&x, now()), want, "{d} days {s} s");
+            }
+        }
         for (created, label) in [(90, "None in 90 days"), (89, "Never used")] {
             let s = seat(created, None);
             assert_eq!(ActivityBucket::of(&s, now()).label(), label);

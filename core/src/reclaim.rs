@@ -86,16 +86,17 @@ impl ReclaimRules {
     /// Whether `seat` is reclaimable at `now` (see the module docs).
     #[inline]
     pub fn is_reclaimable(self, seat: &Seat, now: DateTime<Utc>) -> bool {
-        self.thresholds(now).reclaimable(seat)
+        self.at(now).reclaimable(seat)
     }
 
     /// The reason `seat` is reclaimable at `now`, or `None` when it is not.
     pub fn classify(self, seat: &Seat, now: DateTime<Utc>) -> Option<Reason> {
-        self.thresholds(now).classify(seat)
+        self.at(now).classify(seat)
     }
 
-    fn thresholds(self, now: DateTime<Utc>) -> Thresholds {
-        Thresholds {
+    /// The rule with its instants computed once for `now`: classify many seats with it.
+    pub fn at(self, now: DateTime<Utc>) -> ReclaimCheck {
+        ReclaimCheck {
             assigned_by: now - Duration::days(self.grace_days.into()),
             idle_before: now - Duration::days(self.idle_days.into()),
             reset_before: now - Duration::days(ACTIVITY_RETENTION_DAYS),
@@ -103,25 +104,28 @@ impl ReclaimRules {
     }
 }
 
-/// The rule's instants, computed once per classification run rather than once per seat.
-#[derive(Clone, Copy)]
-struct Thresholds {
+/// The rule's instants, computed once per classification run rather than once per seat
+/// (chrono's date arithmetic is what costs; comparisons are cheap). Made by [`ReclaimRules::at`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReclaimCheck {
     assigned_by: DateTime<Utc>,
     idle_before: DateTime<Utc>,
     reset_before: DateTime<Utc>,
 }
 
-impl Thresholds {
+impl ReclaimCheck {
+    /// Same as [`ReclaimRules::is_reclaimable`] at the instant this was made for.
     #[inline]
-    fn reclaimable(&self, seat: &Seat) -> bool {
+    pub fn reclaimable(&self, seat: &Seat) -> bool {
         seat.pending_cancellation_date.is_none()
             && seat.created_at <= self.assigned_by
             && seat.last_activity_at.is_none_or(|t| t < self.idle_before)
             && !seat.login().is_empty()
     }
 
+    /// Same as [`ReclaimRules::classify`] at the instant this was made for.
     #[inline]
-    fn classify(&self, seat: &Seat) -> Option<Reason> {
+    pub fn classify(&self, seat: &Seat) -> Option<Reason> {
         if !self.reclaimable(seat) {
             return None;
         }
@@ -267,7 +271,7 @@ pub fn summarize(
     price: Cents,
     now: DateTime<Utc>,
 ) -> ReclaimSummary {
-    let th = rules.thresholds(now);
+    let th = rules.at(now);
     let mut counts = [0u64; 3];
     let mut via_team = 0u64;
     let mut teams: HashMap<&str, u64> = HashMap::new();
@@ -306,7 +310,7 @@ pub fn reclaimable_rows(
     rules: ReclaimRules,
     now: DateTime<Utc>,
 ) -> Vec<u32> {
-    let th = rules.thresholds(now);
+    let th = rules.at(now);
     order
         .iter()
         .copied()

@@ -8,10 +8,10 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Datelike, Duration, Utc};
 
-use crate::charts::{seat_team, ActivityBucket};
+use crate::charts::{seat_team, ActivityBucket, ActivityCutoffs};
 use crate::editor::{editor_family, EditorFamily};
 use crate::models::Seat;
-use crate::reclaim::ReclaimRules;
+use crate::reclaim::{ReclaimCheck, ReclaimRules};
 
 /// A sortable column, in the order of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -280,23 +280,64 @@ impl Filter {
         }
     }
 
-    /// Whether `seat` is in this subset at `now`.
+    /// Whether `seat` is in this subset at `now`. To test many seats, use [`Filter::at`].
     pub fn matches(&self, seat: &Seat, now: DateTime<Utc>) -> bool {
-        match self {
-            Filter::All => true,
-            Filter::IdleDays(d) => seat
-                .last_activity_at
-                .is_none_or(|t| t < now - Duration::days((*d).into())),
-            Filter::NeverAuthenticated => seat.last_authenticated_at.is_none(),
-            Filter::PendingCancellation => seat.pending_cancellation_date.is_some(),
-            Filter::Reclaimable(rules) => rules.is_reclaimable(seat, now),
-            Filter::Activity(b) => ActivityBucket::of(seat, now) == *b,
-            Filter::Editor(f) => editor_family(seat.last_activity_editor.as_deref()) == *f,
-            Filter::Team(t) => seat_team(seat) == Some(&**t),
-            Filter::OtherTeams(top) => {
-                seat_team(seat).is_some_and(|t| !top.iter().any(|name| &**name == t))
-            }
-            Filter::AssignedDirectly => seat.assigning_team.is_none(),
+        self.at(now).matches(seat)
+    }
+
+    /// This filter with its instants computed once for `now`.
+    pub fn at(&self, now: DateTime<Utc>) -> FilterAt<'_> {
+        let prepared = match self {
+            Filter::IdleDays(d) => Prepared::IdleBefore(now - Duration::days((*d).into())),
+            Filter::Reclaimable(rules) => Prepared::Reclaim(rules.at(now)),
+            Filter::Activity(b) => Prepared::Activity(ActivityCutoffs::new(now), *b),
+            _ => Prepared::Plain,
+        };
+        FilterAt {
+            filter: self,
+            prepared,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Prepared {
+    Plain,
+    IdleBefore(DateTime<Utc>),
+    Reclaim(ReclaimCheck),
+    Activity(ActivityCutoffs, ActivityBucket),
+}
+
+/// A [`Filter`] ready to test many seats at one instant (made by [`Filter::at`]).
+#[derive(Debug, Clone, Copy)]
+pub struct FilterAt<'a> {
+    filter: &'a Filter,
+    prepared: Prepared,
+}
+
+impl FilterAt<'_> {
+    /// Whether `seat` is in the subset.
+    #[inline]
+    pub fn matches(&self, seat: &Seat) -> bool {
+        match (self.prepared, self.filter) {
+            (Prepared::IdleBefore(before), _) => seat.last_activity_at.is_none_or(|t| t < before),
+            (Prepared::Reclaim(check), _) => check.reclaimable(seat),
+            (Prepared::Activity(cutoffs, b), _) => cutoffs.bucket(seat) == b,
+            (Prepared::Plain, f) => match f {
+                Filter::NeverAuthenticated => seat.last_authenticated_at.is_none(),
+                Filter::PendingCancellation => seat.pending_cancellation_date.is_some(),
+                Filter::Editor(f) => editor_family(seat.last_activity_editor.as_deref()) == *f,
+                Filter::Team(t) => seat_team(seat) == Some(&**t),
+                Filter::OtherTeams(top) => {
+                    seat_team(seat).is_some_and(|t| !top.iter().any(|name| &**name == t))
+                }
+                Filter::AssignedDirectly => seat.assigning_team.is_none(),
+                // Prepared above; `All` keeps everything.
+                Filter::All
+                | Filter::IdleDays(_)
+                | Filter::Reclaimable(_)
+                | Filter::Activity(_) => true,
+            },
         }
     }
 }
@@ -469,10 +510,11 @@ pub fn filter_rows(
     if needle.is_empty() && filter == Filter::All {
         return order.to_vec();
     }
+    let filter = filter.at(now);
     order
         .iter()
         .copied()
-        .filter(|&i| contains_ci(index.login(i), needle) && filter.matches(&seats[i as usize], now))
+        .filter(|&i| contains_ci(index.login(i), needle) && filter.matches(&seats[i as usize]))
         .collect()
 }
 
