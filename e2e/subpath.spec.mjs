@@ -28,6 +28,16 @@ describe('As a team I publish the app under a sub-path', { skip: BASE ? false : 
     await eventually(async () => assert.equal(new URL(page.url()).pathname, base.pathname));
     await page.getByRole('button', { name: 'Try demo data' }).click();
     await waitForSeats(page, 3000);
+    // Sorting and searching rewrite the query, never the sub-path.
+    await page.getByRole('table', { name: 'Seats' }).getByRole('button', { name: 'User' }).click();
+    await page.getByRole('textbox', { name: 'Search' }).fill('a');
+    await eventually(async () => {
+      const url = new URL(page.url());
+      assert.equal(url.pathname, base.pathname);
+      assert.equal(url.searchParams.get('sort'), 'user');
+      assert.equal(url.searchParams.get('q'), 'a');
+    });
+    await page.getByRole('textbox', { name: 'Search' }).fill('');
 
     // A seat's detail, then Back to the list: every URL stays under the sub-path.
     await page.locator('table[aria-label="Seats"] tbody a').first().click();

@@ -1,4 +1,5 @@
-//! Native micro-benchmarks of the hot paths at 100,000 seats: decode, sort, filter, CSV.
+//! Native micro-benchmarks of the hot paths at 100,000 seats: decode, sort, filter, reclaim,
+//! charts, CSV.
 //! Run with `cargo bench -p seat-core` (or `./dev bench`).
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -6,8 +7,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use seat_core::charts;
 use seat_core::generate::{self, OrgSpec, Plan};
 use seat_core::models::{decode_seats_page, Seat};
+use seat_core::money::Cents;
 use seat_core::table::{filter_rows, sorted_order, Column, Direction, Filter, SeatIndex};
 
 const SEATS: usize = 100_000;
@@ -94,6 +97,23 @@ fn benches(c: &mut Criterion) {
     group.bench_function("filter search", |b| {
         b.iter(|| filter_rows(&seats, &index, &order, "an", Filter::All, now))
     });
+    let rules = seat_core::reclaim::ReclaimRules::default();
+    group.bench_function("reclaim summary", |b| {
+        b.iter(|| seat_core::reclaim::summarize(&seats, rules, Cents(1900), now))
+    });
+    group.bench_function("reclaim rows", |b| {
+        b.iter(|| seat_core::reclaim::reclaimable_rows(&seats, &order, rules, now))
+    });
+    group.bench_function("filter reclaimable", |b| {
+        b.iter(|| filter_rows(&seats, &index, &order, "", Filter::Reclaimable(rules), now))
+    });
+    group.bench_function("chart activity", |b| {
+        b.iter(|| charts::activity_buckets(&seats, now))
+    });
+    group.bench_function("chart editors", |b| {
+        b.iter(|| charts::editor_buckets(&seats))
+    });
+    group.bench_function("chart teams", |b| b.iter(|| charts::team_buckets(&seats)));
     group.bench_function("csv", |b| {
         b.iter_batched(
             || (),

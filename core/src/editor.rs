@@ -34,8 +34,14 @@ impl Surface {
 const MAX_SEGMENT: usize = 64;
 
 fn known_name(editor: &str) -> Option<&'static str> {
-    let lower = editor.to_ascii_lowercase();
-    Some(match lower.as_str() {
+    // Lowercased on the stack: the charts and filters classify 100,000 seats per change.
+    let mut buf = [0u8; 32];
+    let bytes = editor.as_bytes();
+    let lower = buf.get_mut(..bytes.len())?;
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
+    Some(match lower {
         "vscode" | "vs code" | "code" => "VS Code",
         "vscode-insiders" => "VS Code Insiders",
         "visualstudio" | "visual studio" | "vs" => "Visual Studio",
@@ -77,6 +83,127 @@ fn clean(s: &str) -> String {
     cleaned.trim().to_string()
 }
 
+/// An editor family, for the "Editors in use" chart and its filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EditorFamily {
+    /// VS Code and VS Code Insiders.
+    VsCode,
+    /// Any JetBrains IDE (`JetBrains-IU`, `JetBrains-PY`, ...).
+    JetBrains,
+    /// Visual Studio.
+    VisualStudio,
+    /// Xcode.
+    Xcode,
+    /// Neovim and Vim.
+    Vim,
+    /// Eclipse.
+    Eclipse,
+    /// Copilot in the terminal (`copilot-cli`).
+    Cli,
+    /// Copilot Chat on GitHub.com (`copilot-chat-platform`, `github.com`).
+    GitHubChat,
+    /// A named editor or surface outside the families above (Emacs, Zed, code review, ...).
+    Other,
+    /// No editor recorded (or nothing readable): what the table shows as "Unspecified".
+    Unknown,
+}
+
+impl EditorFamily {
+    /// Every family, in the chart's order.
+    pub const ALL: [EditorFamily; 10] = [
+        EditorFamily::VsCode,
+        EditorFamily::JetBrains,
+        EditorFamily::VisualStudio,
+        EditorFamily::Xcode,
+        EditorFamily::Vim,
+        EditorFamily::Eclipse,
+        EditorFamily::Cli,
+        EditorFamily::GitHubChat,
+        EditorFamily::Other,
+        EditorFamily::Unknown,
+    ];
+
+    /// The product text: "VS Code", "JetBrains IDEs", ...
+    pub fn label(self) -> &'static str {
+        match self {
+            EditorFamily::VsCode => "VS Code",
+            EditorFamily::JetBrains => "JetBrains IDEs",
+            EditorFamily::VisualStudio => "Visual Studio",
+            EditorFamily::Xcode => "Xcode",
+            EditorFamily::Vim => "Neovim/Vim",
+            EditorFamily::Eclipse => "Eclipse",
+            EditorFamily::Cli => "CLI",
+            EditorFamily::GitHubChat => "GitHub.com chat",
+            EditorFamily::Other => "Other",
+            EditorFamily::Unknown => "Unknown",
+        }
+    }
+
+    /// The stable URL form ("vscode"; the filter key adds `editor-`).
+    pub fn key(self) -> &'static str {
+        match self {
+            EditorFamily::VsCode => "vscode",
+            EditorFamily::JetBrains => "jetbrains",
+            EditorFamily::VisualStudio => "visual-studio",
+            EditorFamily::Xcode => "xcode",
+            EditorFamily::Vim => "vim",
+            EditorFamily::Eclipse => "eclipse",
+            EditorFamily::Cli => "cli",
+            EditorFamily::GitHubChat => "github-chat",
+            EditorFamily::Other => "other",
+            EditorFamily::Unknown => "unknown",
+        }
+    }
+
+    /// Parses [`EditorFamily::key`].
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.key() == key)
+    }
+}
+
+fn strip_jetbrains(editor: &str) -> Option<&str> {
+    editor
+        .strip_prefix("JetBrains-")
+        .or_else(|| editor.strip_prefix("jetbrains-"))
+}
+
+/// The family of an editor string, by the same reading as [`parse_editor`] (its first segment)
+/// but without allocating: `Unknown` exactly when `parse_editor` says "Unspecified".
+pub fn editor_family(raw: Option<&str>) -> EditorFamily {
+    let Some(raw) = raw.map(str::trim).filter(|s| !s.is_empty()) else {
+        return EditorFamily::Unknown;
+    };
+    let editor = raw.split('/').next().unwrap_or_default().trim();
+    if strip_jetbrains(editor).is_some() {
+        return EditorFamily::JetBrains;
+    }
+    match known_name(editor) {
+        Some("VS Code" | "VS Code Insiders") => EditorFamily::VsCode,
+        Some("Visual Studio") => EditorFamily::VisualStudio,
+        Some("Xcode") => EditorFamily::Xcode,
+        Some("Neovim" | "Vim") => EditorFamily::Vim,
+        Some("Eclipse") => EditorFamily::Eclipse,
+        Some("JetBrains") => EditorFamily::JetBrains,
+        Some("Copilot CLI") => EditorFamily::Cli,
+        Some("Copilot Chat" | "GitHub.com") => EditorFamily::GitHubChat,
+        Some(_) => EditorFamily::Other,
+        None => {
+            // `clean` keeps the first MAX_SEGMENT printable characters; trimming never removes
+            // an alphanumeric one.
+            let readable = editor
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(MAX_SEGMENT)
+                .any(char::is_alphanumeric);
+            if readable {
+                EditorFamily::Other
+            } else {
+                EditorFamily::Unknown
+            }
+        }
+    }
+}
+
 /// Parses an editor string into a [`Surface`]; `None` or junk yields "Unspecified".
 pub fn parse_editor(raw: Option<&str>) -> Surface {
     let unspecified = || Surface {
@@ -100,10 +227,7 @@ pub fn parse_editor(raw: Option<&str>) -> Surface {
         }
     });
 
-    let name = if let Some(product) = editor
-        .strip_prefix("JetBrains-")
-        .or_else(|| editor.strip_prefix("jetbrains-"))
-    {
+    let name = if let Some(product) = strip_jetbrains(editor) {
         // JetBrains-IU (IntelliJ IDEA Ultimate), JetBrains-PY (PyCharm), ... as GitHub shows them.
         let product = clean(product);
         if product.is_empty() {
@@ -166,6 +290,50 @@ mod tests {
         assert_eq!(label("//"), UNSPECIFIED);
         assert_eq!(label("vscode"), "VS Code");
         assert_eq!(label("vscode/not a version/x"), "VS Code");
+    }
+
+    #[test]
+    fn families_follow_the_parsed_name() {
+        let cases = [
+            ("vscode/1.77.3/copilot/1.86.82", EditorFamily::VsCode),
+            ("vscode-insiders/1.90.0", EditorFamily::VsCode),
+            (
+                "JetBrains-IU/261.22158.277/copilot-intellij/1.5.40",
+                EditorFamily::JetBrains,
+            ),
+            ("jetbrains-PY/2024.1", EditorFamily::JetBrains),
+            (
+                "VisualStudio/17.8.3/copilot-vs/1.140",
+                EditorFamily::VisualStudio,
+            ),
+            ("Xcode/16.1/copilot-xcode/0.30.0", EditorFamily::Xcode),
+            ("neovim/0.10.2/copilot.vim/1.41.0", EditorFamily::Vim),
+            ("vim/9.1", EditorFamily::Vim),
+            ("eclipse/4.31", EditorFamily::Eclipse),
+            ("copilot-cli", EditorFamily::Cli),
+            ("copilot-chat-platform", EditorFamily::GitHubChat),
+            ("github.com", EditorFamily::GitHubChat),
+            ("emacs/29.1", EditorFamily::Other),
+            ("copilot_pr_review", EditorFamily::Other),
+            ("Zed/0.150.1/copilot/1", EditorFamily::Other),
+            ("", EditorFamily::Unknown),
+            ("//", EditorFamily::Unknown),
+            (" \u{7} /1.0", EditorFamily::Unknown),
+        ];
+        for (raw, family) in cases {
+            assert_eq!(editor_family(Some(raw)), family, "{raw:?}");
+            assert_eq!(
+                family == EditorFamily::Unknown,
+                parse_editor(Some(raw)).name == UNSPECIFIED,
+                "{raw:?}"
+            );
+        }
+        assert_eq!(editor_family(None), EditorFamily::Unknown);
+        for f in EditorFamily::ALL {
+            assert_eq!(EditorFamily::from_key(f.key()), Some(f));
+        }
+        // Longer than any known name: not known, still readable.
+        assert_eq!(editor_family(Some(&"v".repeat(40))), EditorFamily::Other);
     }
 
     #[test]

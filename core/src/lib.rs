@@ -6,10 +6,12 @@
 //! - [`api_base`], [`link`], [`error`], [`loader`]: the rules of talking to GitHub (where the token
 //!   may go, paging, rate limits, what each failure means), with the transport and the clock
 //!   passed in;
-//! - [`editor`], [`table`], [`overview`], [`report`]: what the views show;
+//! - [`editor`], [`table`], [`overview`], [`report`], [`charts`]: what the views show;
+//! - [`reclaim`]: which seats to take back and what they cost;
 //! - [`generate`]: realistic, deterministic organizations (fakehub's and the demo's data).
 
 pub mod api_base;
+pub mod charts;
 pub mod editor;
 pub mod error;
 pub mod generate;
@@ -19,6 +21,7 @@ pub mod models;
 pub mod money;
 pub mod overview;
 pub mod query;
+pub mod reclaim;
 pub mod report;
 pub mod table;
 pub mod time;

@@ -110,6 +110,16 @@ pub fn base_path() -> String {
     base.trim_end_matches('/').to_string()
 }
 
+/// Scrolls the element with this id into view (no-op when absent).
+pub fn scroll_to_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        el.scroll_into_view();
+    }
+}
+
 /// Sets `document.title`.
 pub fn set_title(title: &str) {
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {

@@ -36,7 +36,7 @@ pub fn AccessList(
         let now = now.get();
         query.with(|q| {
             order.with(|o| {
-                index.with(|ix| seats.with(|s| filter_rows(s, ix, o, &q.search, q.filter, now)))
+                index.with(|ix| seats.with(|s| filter_rows(s, ix, o, &q.search, q.filter.clone(), now)))
             })
         })
     });
@@ -58,7 +58,7 @@ pub fn AccessList(
                         on:input=move |ev| on_query.run(query.with_untracked(|q| q.searching(&event_target_value(&ev)))) />
                 </div>
                 {move || {
-                    let filter = query.with(|q| q.filter);
+                    let filter = query.with(|q| q.filter.clone());
                     (filter != Filter::All).then(|| view! {
                         <span class="chip">{filter.label()}
                             <button type="button" class="link"

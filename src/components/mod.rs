@@ -1,8 +1,11 @@
 //! Presentational components: data comes in through props; none of them fetch.
 
 pub mod access_list;
+pub mod bar_chart;
 pub mod connect_form;
 pub mod error_alert;
 pub mod load_status;
 pub mod overview_card;
+pub mod reclaim_section;
 pub mod seat_table;
+pub mod usage_charts;

@@ -45,7 +45,7 @@ pub fn OverviewCard(
             <dt>{label}</dt>
             <dd>
                 {move || match usage.get() {
-                    Some(u) => view! { <a href=filter_href.run(filter)>{format_count(pick(&u) as u64)}</a> }.into_any(),
+                    Some(u) => view! { <a href=filter_href.run(filter.clone())>{format_count(pick(&u) as u64)}</a> }.into_any(),
                     None => view! { <span class="muted">"…"</span> }.into_any(),
                 }}
             </dd>

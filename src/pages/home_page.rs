@@ -2,14 +2,17 @@
 //! can be shared and Back works; the token never does.
 
 use leptos::prelude::*;
-use seat_core::overview::UsageFigures;
+use seat_core::overview::{default_price, UsageFigures};
 use seat_core::query::TableQuery;
+use seat_core::reclaim::summarize;
 use seat_core::table::Filter;
 
 use crate::components::access_list::AccessList;
 use crate::components::connect_form::{ConnectForm, ConnectRequest};
 use crate::components::load_status::LoadStatusView;
 use crate::components::overview_card::OverviewCard;
+use crate::components::reclaim_section::ReclaimSection;
+use crate::components::usage_charts::UsageCharts;
 use crate::export::download_report;
 use crate::pages::{query_string, use_query_param, use_set_query, use_table_query, use_view_href};
 use crate::state::session::{self, Session};
@@ -62,18 +65,58 @@ pub fn HomePage() -> impl IntoView {
         state.clear();
     });
     let on_retry = Callback::new(move |()| state.retry());
-    let on_query = Callback::new(move |q: TableQuery| set_query(&q.to_pairs()));
+    let on_query = Callback::new({
+        let set_query = set_query.clone();
+        move |q: TableQuery| set_query(&q.to_pairs())
+    });
     let on_price = Callback::new(move |p| state.price.set(p));
 
+    // Figures from the seat list wait for the whole list: a partial count would mislead.
+    let complete = move || state.status.with(LoadStatus::is_complete);
     let usage = Signal::derive(move || {
-        state.status.with(LoadStatus::is_complete).then(|| {
+        complete().then(|| {
             state
                 .seats
                 .with(|s| UsageFigures::from_seats(s, state.now.get()))
         })
     });
-    let filter_href =
-        Callback::new(move |f: Filter| view_href.run(TableQuery::default().filtered(f)));
+    // The list's view with another filter (thresholds kept, search cleared).
+    let view_of = move |f: Filter| {
+        let rules = query.with_untracked(|q| q.rules);
+        TableQuery {
+            rules,
+            ..TableQuery::default()
+        }
+        .filtered(f)
+    };
+    let filter_href = Callback::new(move |f: Filter| view_href.run(view_of(f)));
+    let on_filter = Callback::new({
+        let set_query = set_query.clone();
+        move |f: Filter| {
+            set_query(&view_of(f).to_pairs());
+            crate::browser::scroll_to_id("seats");
+        }
+    });
+    let price = Signal::derive(move || {
+        state.price.get().unwrap_or_else(|| {
+            state
+                .billing
+                .with(|b| default_price(b.as_ref().and_then(|b| b.plan_type.as_deref())))
+        })
+    });
+    let rules = Signal::derive(move || query.with(|q| q.rules));
+    let on_rules = Callback::new({
+        let set_query = set_query.clone();
+        move |r| set_query(&query.with_untracked(|q| q.with_rules(r)).to_pairs())
+    });
+    let reclaim = Memo::new(move |_| {
+        complete().then(|| {
+            let (rules, price, now) = (rules.get(), price.get(), state.now.get());
+            state.seats.with(|s| summarize(s, rules, price, now))
+        })
+    });
+    let show_reclaimable =
+        Signal::derive(move || view_href.run(view_of(Filter::Reclaimable(rules.get()))));
     // The detail link carries the list's query (org, sort, search, ...) so "All seats" returns
     // to the same view.
     let location = leptos_router::hooks::use_location();
@@ -120,6 +163,12 @@ pub fn HomePage() -> impl IntoView {
         {move || state.billing.get().map(|b| view! {
             <OverviewCard billing=b usage=usage price=state.price on_price=on_price filter_href=filter_href />
         })}
+        <Show when=shown>
+            <ReclaimSection rules=rules on_rules=on_rules summary=reclaim show_href=show_reclaimable />
+        </Show>
+        <Show when=move || shown() && complete()>
+            <UsageCharts seats=state.seats now=state.now href=filter_href on_select=on_filter />
+        </Show>
         <Show when=shown>
             <AccessList seats=state.seats query=query on_query=on_query now=state.now
                 seat_href=seat_href on_download=on_download />

@@ -62,6 +62,9 @@ pub fn use_set_query() -> impl Fn(&[(&str, Option<String>)]) + Clone + 'static {
         navigate(
             &format!("{path}{}", query_string(&pairs)),
             NavigateOptions {
+                // The pathname is the browser's, base included: resolving it against the
+                // router's base would double the base under a sub-path (GitHub Pages).
+                resolve: false,
                 replace: true,
                 scroll: false,
                 ..Default::default()

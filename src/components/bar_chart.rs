@@ -1,0 +1,94 @@
+use leptos::prelude::*;
+use seat_core::charts::Bucket;
+use seat_core::overview::format_count;
+use seat_core::table::Filter;
+
+/// Height of one bar row in the SVG's user units.
+const ROW: f64 = 26.0;
+/// Width of the label column, the bar area and the count column (user units; the SVG scales).
+const LABEL_W: f64 = 150.0;
+const BAR_W: f64 = 260.0;
+const COUNT_W: f64 = 70.0;
+
+/// A horizontal bar chart drawn in SVG: a picture (`role="img"`, its name listing every
+/// number) whose bars filter the access list on click, and beside it the same numbers as a
+/// table of links, for keyboards and screen readers.
+#[component]
+pub fn BarChart(
+    /// The chart's name; the picture's accessible name begins with it.
+    title: &'static str,
+    /// The bars, in order.
+    #[prop(into)]
+    bars: Signal<Vec<Bucket>>,
+    /// Builds the link to the access list showing one bar's seats.
+    href: Callback<Filter, String>,
+    /// Called when a bar of the picture is clicked.
+    on_select: Callback<Filter>,
+) -> impl IntoView {
+    let name = move || {
+        let parts: Vec<String> = bars.with(|b| {
+            b.iter()
+                .map(|b| format!("{} {}", b.label, format_count(b.count)))
+                .collect()
+        });
+        format!("{title}: {}", parts.join(", "))
+    };
+    let height = move || bars.with(|b| b.len() as f64 * ROW);
+    let max = move || bars.with(|b| b.iter().map(|b| b.count).max().unwrap_or(0).max(1));
+    let rows = move || {
+        let max = max() as f64;
+        bars.get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, bar)| {
+                let y = i as f64 * ROW;
+                let w = (bar.count as f64 / max * BAR_W).max(if bar.count > 0 { 2.0 } else { 0.0 });
+                let filter = bar.filter.clone();
+                view! {
+                    <g class="bar" on:click=move |_| on_select.run(filter.clone())>
+                        <title>{format!("{}: {} seats", bar.label, format_count(bar.count))}</title>
+                        <text x=LABEL_W - 8.0 y=y + ROW / 2.0 class="bar-label" text-anchor="end" dominant-baseline="middle">
+                            {truncate(&bar.label, 22)}
+                        </text>
+                        <rect x=LABEL_W y=y + 4.0 width=w height=ROW - 8.0 rx="3" />
+                        <text x=LABEL_W + w + 6.0 y=y + ROW / 2.0 class="bar-count" dominant-baseline="middle">
+                            {format_count(bar.count)}
+                        </text>
+                    </g>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <figure class="chart">
+            <figcaption><h3>{title}</h3></figcaption>
+            <svg role="img" aria-label=name viewBox=move || format!("0 0 {} {}", LABEL_W + BAR_W + COUNT_W, height())
+                preserveAspectRatio="xMinYMin meet" width="100%">
+                {rows}
+            </svg>
+            <table class="chart-data">
+                <caption class="visually-hidden">{format!("{title}, as numbers")}</caption>
+                <thead><tr><th scope="col">"Group"</th><th scope="col">"Seats"</th></tr></thead>
+                <tbody>
+                    {move || bars.get().into_iter().map(|bar| view! {
+                        <tr>
+                            <td><a href=href.run(bar.filter.clone())>{bar.label.clone()}</a></td>
+                            <td>{format_count(bar.count)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </figure>
+    }
+}
+
+/// At most `n` characters, with an ellipsis when cut (team names are typed by people).
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
+}

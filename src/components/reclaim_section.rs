@@ -1,0 +1,104 @@
+use leptos::prelude::*;
+use seat_core::overview::format_count;
+use seat_core::reclaim::{parse_grace_days, parse_idle_days, Reason, ReclaimRules, ReclaimSummary};
+
+/// "Reclaimable seats": the two thresholds, what the seats they select cost, why each is
+/// idle, which of them only a team change can take back, and the link to exactly those seats.
+#[component]
+pub fn ReclaimSection(
+    /// The thresholds in force (from the URL).
+    #[prop(into)]
+    rules: Signal<ReclaimRules>,
+    /// Called with new thresholds as the user types.
+    on_rules: Callback<ReclaimRules>,
+    /// The figures; `None` until every seat has arrived (a partial count would mislead).
+    #[prop(into)]
+    summary: Signal<Option<ReclaimSummary>>,
+    /// The link to the access list showing exactly the reclaimable seats.
+    #[prop(into)]
+    show_href: Signal<String>,
+) -> impl IntoView {
+    let idle_input = move |ev| {
+        if let Some(idle_days) = parse_idle_days(&event_target_value(&ev)) {
+            on_rules.run(ReclaimRules { idle_days, ..rules.get_untracked() });
+        }
+    };
+    let grace_input = move |ev| {
+        if let Some(grace_days) = parse_grace_days(&event_target_value(&ev)) {
+            on_rules.run(ReclaimRules { grace_days, ..rules.get_untracked() });
+        }
+    };
+    let figure = move |pick: fn(&ReclaimSummary) -> String| {
+        move || summary.with(|s| s.as_ref().map_or_else(|| "…".to_string(), pick))
+    };
+    let breakdown = move || {
+        summary.with(|s| {
+            s.as_ref().map(|s| {
+                Reason::ALL
+                    .into_iter()
+                    .map(|r| {
+                        let t = s.reason(r);
+                        view! {
+                            <li>{r.label(s.rules)} ": " <strong>{format_count(t.count)}</strong>
+                                {format!(" seats, {}/month", t.monthly)}</li>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let teams = move || {
+        summary.with(|s| {
+            s.as_ref().filter(|s| s.via_team.count > 0).map(|s| {
+                let names: Vec<String> = s
+                    .teams
+                    .iter()
+                    .take(5)
+                    .map(|t| format!("{} ({})", if t.team.is_empty() { "unnamed team" } else { &t.team }, t.count))
+                    .collect();
+                let more = s.teams.len().saturating_sub(5);
+                view! {
+                    <p class="note-box" role="note">
+                        {format!(
+                            "{} of these seats were granted through a team ({}{}): they cost the same, but only changing the team's membership (or removing the team's Copilot access) takes them back.",
+                            format_count(s.via_team.count),
+                            names.join(", "),
+                            if more > 0 { format!(" and {more} more") } else { String::new() }
+                        )}
+                    </p>
+                }
+            })
+        })
+    };
+
+    view! {
+        <section class="card reclaim" aria-labelledby="reclaim-heading">
+            <h2 id="reclaim-heading">"Reclaimable seats"</h2>
+            <p class="hint-text">"Seats with an assignee, not already pending cancellation, assigned at least the grace period ago, and with no activity for at least the idle threshold. Dates are as of when the data was loaded."</p>
+            <div class="fields thresholds">
+                <div class="field">
+                    <label for="reclaim-idle">"Idle for at least (days)"</label>
+                    <input id="reclaim-idle" type="number" min="1" max="3650" step="1" inputmode="numeric"
+                        prop:value=move || rules.with(|r| r.idle_days.to_string()) on:input=idle_input />
+                </div>
+                <div class="field">
+                    <label for="reclaim-grace">"Grace period for new seats (days)"</label>
+                    <input id="reclaim-grace" type="number" min="0" max="3650" step="1" inputmode="numeric"
+                        prop:value=move || rules.with(|r| r.grace_days.to_string()) on:input=grace_input />
+                </div>
+            </div>
+            <dl class="figures">
+                <div class="figure big"><dt>"Reclaimable seats"</dt><dd>{figure(|s| format_count(s.total.count))}</dd></div>
+                <div class="figure big">
+                    <dt>"Monthly cost of reclaimable seats"</dt>
+                    <dd>{figure(|s| s.total.monthly.to_string())}
+                        <small class="muted">{figure(|s| format!(" estimate: {}/year at {}/seat", s.total.yearly, s.price))}</small>
+                    </dd>
+                </div>
+            </dl>
+            <ul class="breakdown">{breakdown}</ul>
+            {teams}
+            <a class="button-link" href=move || show_href.get()>"Show reclaimable seats"</a>
+        </section>
+    }
+}
