@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   useBrowser, newPage, assertNoProblems, load, accessList, seatCount, renderedRows, eventually,
-  allSeats, github, isoUtc, cmpCi,
+  allSeats, github, isoUtc, cmpCi, parseCsv,
 } from './harness.mjs';
 
 useBrowser();
@@ -17,56 +17,6 @@ const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 const DATE = /^\d{4}-\d\d-\d\d$/;
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** RFC 4180: fields separated by commas, records by CRLF (or LF), quotes doubled inside quotes. */
-function parseCsv(text) {
-  const records = [];
-  let record = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      field += c;
-      i++;
-      continue;
-    }
-    if (c === '"') {
-      assert.equal(field, '', `a quote inside an unquoted field at ${i}`);
-      quoted = true;
-      i++;
-    } else if (c === ',') {
-      record.push(field);
-      field = '';
-      i++;
-    } else if (c === '\r' || c === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else {
-      field += c;
-      i++;
-    }
-  }
-  assert.equal(quoted, false, 'unterminated quoted field');
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
-}
 
 /** What the report writes for untrusted text: a leading `'` when a spreadsheet would run it. */
 const neutralize = (s) => (FORMULA_START.test(s) ? `'${s}` : s);

@@ -364,3 +364,54 @@ export async function screenshot(page, name) {
 export function metric(t, name, ms) {
   t.diagnostic(`metric ${name}=${Math.round(ms)} ms`);
 }
+
+/** RFC 4180: fields separated by commas, records by CRLF (or LF), quotes doubled inside quotes. */
+export function parseCsv(text) {
+  const records = [];
+  let record = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        continue;
+      }
+      field += c;
+      i++;
+      continue;
+    }
+    if (c === '"') {
+      assert.equal(field, '', `a quote inside an unquoted field at ${i}`);
+      quoted = true;
+      i++;
+    } else if (c === ',') {
+      record.push(field);
+      field = '';
+      i++;
+    } else if (c === '\r' || c === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    } else {
+      field += c;
+      i++;
+    }
+  }
+  assert.equal(quoted, false, 'unterminated quoted field');
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}

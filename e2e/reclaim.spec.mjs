@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   useBrowser, newPage, assertNoProblems, connect, waitForSeats, seatCount, accessList,
-  allSeats, definition, eventually, appUrl, github,
+  allSeats, definition, eventually, appUrl, github, parseCsv,
 } from './harness.mjs';
 
 useBrowser();
@@ -74,8 +74,7 @@ describe('As an owner I decide which seats to take back', () => {
       const download = page.waitForEvent('download');
       await accessList(page).download.click();
       const file = readFileSync(await (await download).path(), 'utf8');
-      const rows = file.trim().split(/\r?\n/).slice(1);
-      const csvLogins = rows.map((r) => r.split(',')[1]);
+      const csvLogins = parseCsv(file).slice(1).map((r) => r[1]);
       assert.deepEqual([...csvLogins].sort(), [...logins].sort(), 'the CSV holds exactly the reclaimable seats');
     }
 
@@ -101,6 +100,8 @@ describe('As an owner I decide which seats to take back', () => {
       const numbers = [...label.matchAll(/ (\d[\d,]*)(?:,|$)/g)].map((m) => Number(m[1].replace(/,/g, '')));
       assert.equal(numbers.reduce((a, b) => a + b, 0), 3000, `${name}: the bars add up to every seat (${label})`);
     }
+    // The numbers as links, folded under each chart.
+    for (const summary of await page.getByText('Numbers and links').all()) await summary.click();
     // A bar of the picture: "8–30 days".
     const table = page.getByRole('table', { name: 'Days since last activity, as numbers' });
     const row = table.getByRole('row', { name: /8–30 days/ });
@@ -125,6 +126,7 @@ describe('As an owner I decide which seats to take back', () => {
     await waitForSeats(page, 3000);
     const n = count(await figure(page, 'Reclaimable seats'));
     assert.ok(n > 100 && n < 3000, `a realistic share is reclaimable (${n})`);
+    for (const summary of await page.getByText('Numbers and links').all()) await summary.click();
     const teams = await page.getByRole('table', { name: 'Seats by team, as numbers' }).getByRole('row').count();
     assert.ok(teams >= 4, 'several teams');
     await assertNoProblems(page);

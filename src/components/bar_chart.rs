@@ -6,13 +6,13 @@ use seat_core::table::Filter;
 /// Height of one bar row in the SVG's user units.
 const ROW: f64 = 26.0;
 /// Width of the label column, the bar area and the count column (user units; the SVG scales).
-const LABEL_W: f64 = 150.0;
-const BAR_W: f64 = 260.0;
-const COUNT_W: f64 = 70.0;
+const LABEL_W: f64 = 130.0;
+const BAR_W: f64 = 210.0;
+const COUNT_W: f64 = 60.0;
 
 /// A horizontal bar chart drawn in SVG: a picture (`role="img"`, its name listing every
-/// number) whose bars filter the access list on click, and beside it the same numbers as a
-/// table of links, for keyboards and screen readers.
+/// number) whose bars filter the access list on click, and under it the same numbers as a
+/// table of links (folded), for keyboards and screen readers.
 #[component]
 pub fn BarChart(
     /// The chart's name; the picture's accessible name begins with it.
@@ -48,7 +48,7 @@ pub fn BarChart(
                     <g class="bar" on:click=move |_| on_select.run(filter.clone())>
                         <title>{format!("{}: {} seats", bar.label, format_count(bar.count))}</title>
                         <text x=LABEL_W - 8.0 y=y + ROW / 2.0 class="bar-label" text-anchor="end" dominant-baseline="middle">
-                            {truncate(&bar.label, 22)}
+                            {truncate(&bar.label, 18)}
                         </text>
                         <rect x=LABEL_W y=y + 4.0 width=w height=ROW - 8.0 rx="3" />
                         <text x=LABEL_W + w + 6.0 y=y + ROW / 2.0 class="bar-count" dominant-baseline="middle">
@@ -62,10 +62,14 @@ pub fn BarChart(
     view! {
         <figure class="chart">
             <figcaption><h3>{title}</h3></figcaption>
+            // Width and height in user units give the picture its aspect ratio; CSS scales it
+            // to the column (down to a 360 px screen).
             <svg role="img" aria-label=name viewBox=move || format!("0 0 {} {}", LABEL_W + BAR_W + COUNT_W, height())
-                preserveAspectRatio="xMinYMin meet" width="100%">
+                width=LABEL_W + BAR_W + COUNT_W height=height preserveAspectRatio="xMinYMin meet">
                 {rows}
             </svg>
+            <details class="chart-numbers">
+            <summary>"Numbers and links"</summary>
             <table class="chart-data">
                 <caption class="visually-hidden">{format!("{title}, as numbers")}</caption>
                 <thead><tr><th scope="col">"Group"</th><th scope="col">"Seats"</th></tr></thead>
@@ -78,6 +82,7 @@ pub fn BarChart(
                     }).collect_view()}
                 </tbody>
             </table>
+            </details>
         </figure>
     }
 }
