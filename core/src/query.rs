@@ -74,7 +74,8 @@ impl TableQuery {
             Filter::Reclaimable(r) => *r,
             _ => self.rules,
         };
-        let custom = rules != ReclaimRules::default() || matches!(self.filter, Filter::Reclaimable(_));
+        let custom =
+            rules != ReclaimRules::default() || matches!(self.filter, Filter::Reclaimable(_));
         vec![
             ("sort", sort),
             ("dir", dir),

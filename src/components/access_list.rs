@@ -28,22 +28,25 @@ pub fn AccessList(
     on_download: Callback<Vec<u32>, String>,
 ) -> impl IntoView {
     let index = Memo::new(move |_| seats.with(|s| SeatIndex::new(s)));
+    // Each memo depends on the part of the view it uses: a keystroke in Search must not sort
+    // 100,000 seats again.
+    let sort = Memo::new(move |_| query.with(|q| q.sort));
+    let direction = Memo::new(move |_| query.with(|q| q.direction));
+    let subset = Memo::new(move |_| query.with(|q| (q.search.clone(), q.filter.clone())));
     let order = Memo::new(move |_| {
-        let (sort, direction) = query.with(|q| (q.sort, q.direction));
+        let (sort, direction) = (sort.get(), direction.get());
         index.with(|ix| seats.with(|s| sorted_order(s, ix, sort, direction)))
     });
     let rows = Memo::new(move |_| {
         let now = now.get();
-        query.with(|q| {
+        subset.with(|(search, filter)| {
             order.with(|o| {
-                index.with(|ix| seats.with(|s| filter_rows(s, ix, o, &q.search, q.filter.clone(), now)))
+                index.with(|ix| seats.with(|s| filter_rows(s, ix, o, search, filter.clone(), now)))
             })
         })
     });
     let csv_note = RwSignal::new(None::<String>);
     let download = move |_| csv_note.set(Some(on_download.run(rows.get_untracked())));
-    let sort = Signal::derive(move || query.with(|q| q.sort));
-    let direction = Signal::derive(move || query.with(|q| q.direction));
     let on_sort =
         Callback::new(move |column| on_query.run(query.with_untracked(|q| q.sorted_by(column))));
 

@@ -20,12 +20,18 @@ pub fn ReclaimSection(
 ) -> impl IntoView {
     let idle_input = move |ev| {
         if let Some(idle_days) = parse_idle_days(&event_target_value(&ev)) {
-            on_rules.run(ReclaimRules { idle_days, ..rules.get_untracked() });
+            on_rules.run(ReclaimRules {
+                idle_days,
+                ..rules.get_untracked()
+            });
         }
     };
     let grace_input = move |ev| {
         if let Some(grace_days) = parse_grace_days(&event_target_value(&ev)) {
-            on_rules.run(ReclaimRules { grace_days, ..rules.get_untracked() });
+            on_rules.run(ReclaimRules {
+                grace_days,
+                ..rules.get_untracked()
+            });
         }
     };
     let figure = move |pick: fn(&ReclaimSummary) -> String| {

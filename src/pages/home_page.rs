@@ -104,7 +104,8 @@ pub fn HomePage() -> impl IntoView {
                 .with(|b| default_price(b.as_ref().and_then(|b| b.plan_type.as_deref())))
         })
     });
-    let rules = Signal::derive(move || query.with(|q| q.rules));
+    // A memo: the summary re-runs when the thresholds change, not on every keystroke.
+    let rules = Memo::new(move |_| query.with(|q| q.rules));
     let on_rules = Callback::new({
         let set_query = set_query.clone();
         move |r| set_query(&query.with_untracked(|q| q.with_rules(r)).to_pairs())
