@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   useBrowser, newPage, assertNoProblems, connect, waitForSeats, seatCount, accessList,
-  allSeats, definition, eventually, appUrl, github, parseCsv,
+  allSeats, definition, eventually, appUrl, github, parseCsv, screenshot,
 } from './harness.mjs';
 
 useBrowser();
@@ -93,6 +93,14 @@ describe('As an owner I decide which seats to take back', () => {
     const page = await newPage();
     await connect(page, { org: ORG });
     await waitForSeats(page, 3000);
+    const scrollTo = (region) =>
+      region.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 12));
+    await section(page).getByRole('link', { name: 'Show reclaimable seats' }).waitFor();
+    await definition(section(page), 'Reclaimable seats').getByText(/\d/).waitFor();
+    await scrollTo(section(page));
+    await screenshot(page, 'reclaim.png');
+    await scrollTo(page.getByRole('region', { name: 'Usage at a glance', exact: true }));
+    await screenshot(page, 'charts.png');
     for (const name of ['Days since last activity', 'Editors in use', 'Seats by team']) {
       const img = page.getByRole('img', { name: new RegExp(`^${name}`) });
       await img.waitFor();

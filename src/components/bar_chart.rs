@@ -48,7 +48,7 @@ pub fn BarChart(
                     <g class="bar" on:click=move |_| on_select.run(filter.clone())>
                         <title>{format!("{}: {} seats", bar.label, format_count(bar.count))}</title>
                         <text x=LABEL_W - 8.0 y=y + ROW / 2.0 class="bar-label" text-anchor="end" dominant-baseline="middle">
-                            {truncate(&bar.label, 18)}
+                            {truncate(&bar.label, 16)}
                         </text>
                         <rect x=LABEL_W y=y + 4.0 width=w height=ROW - 8.0 rx="3" />
                         <text x=LABEL_W + w + 6.0 y=y + ROW / 2.0 class="bar-count" dominant-baseline="middle">
