@@ -23,6 +23,7 @@ pub mod overview;
 pub mod query;
 pub mod reclaim;
 pub mod report;
+pub mod spend;
 pub mod table;
 pub mod time;
 pub mod token;

@@ -15,6 +15,7 @@ use crate::api_base::ApiBase;
 use crate::error::{classify, ApiError, Failure, RawResponse};
 use crate::link::{page_of, parse_link_header, with_page};
 use crate::models::{decode_billing, decode_seat, decode_seats_page, Billing, Seat};
+use crate::spend::{decode_usage, UsageLine};
 use crate::token::Token;
 
 /// Sends one GET. Implementations send only `Authorization` and `Accept` (GitHub's CORS
@@ -239,6 +240,59 @@ impl<T: Transport, C: Clock> Client<T, C> {
             )
             .await?;
         decode_seat(&resp.body).map_err(|e| malformed("seat", &e))
+    }
+
+    /// This month's Copilot lines from GitHub's billing usage API:
+    /// `GET /organizations/{org}/settings/billing/usage/summary?year=&month=&product=copilot`,
+    /// falling back to the usage report (`…/billing/usage?year=&month=`, every product) when the
+    /// summary (a public preview) answers 404. 404 from both: not on the enhanced billing
+    /// platform.
+    pub async fn copilot_usage(
+        &self,
+        org: &str,
+        year: i32,
+        month: u32,
+    ) -> Result<Vec<UsageLine>, ApiError> {
+        let what = format!("billing usage of organization {org}");
+        let summary = self.base.url(&format!(
+            "/organizations/{org}/settings/billing/usage/summary?year={year}&month={month}&product=copilot"
+        ));
+        let resp = match self.get(&summary, &what, &|_| {}).await {
+            Err(ApiError::NotFound { .. }) => {
+                let usage = self.base.url(&format!(
+                    "/organizations/{org}/settings/billing/usage?year={year}&month={month}"
+                ));
+                self.get(&usage, &what, &|_| {}).await?
+            }
+            other => other?,
+        };
+        let report = decode_usage(&resp.body).map_err(|e| malformed("billing usage", &e))?;
+        Ok(report
+            .usage_items
+            .into_iter()
+            .filter(UsageLine::is_copilot)
+            .collect())
+    }
+
+    /// One person's usage this month: `report` is `ai_credit` or `premium_request`
+    /// (`GET /organizations/{org}/settings/billing/{report}/usage?user=&year=&month=`).
+    pub async fn user_usage(
+        &self,
+        report: &str,
+        org: &str,
+        login: &str,
+        year: i32,
+        month: u32,
+    ) -> Result<Vec<UsageLine>, ApiError> {
+        let url = self.base.url(&format!(
+            "/organizations/{org}/settings/billing/{report}/usage?user={}&year={year}&month={month}",
+            encode_segment(login)
+        ));
+        let what = format!("{report} usage of {login} in organization {org}");
+        let resp = self.get(&url, &what, &|_| {}).await?;
+        Ok(decode_usage(&resp.body)
+            .map_err(|e| malformed("usage report", &e))?
+            .usage_items)
     }
 
     /// Reads every seat: page 1, then the rest `concurrency` at a time, emitting each page's

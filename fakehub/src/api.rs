@@ -45,6 +45,8 @@ enum Endpoint {
     Org(String, OrgCall),
     /// `GET /enterprises/{enterprise}/copilot/billing/seats`
     EnterpriseSeats(String),
+    /// `GET /organizations/{org}/settings/billing/...` (usage reports)
+    BillingUsage(String, crate::billing::Report),
 }
 
 enum OrgCall {
@@ -66,13 +68,14 @@ impl Endpoint {
             Endpoint::Org(_, OrgCall::Member(_)) => DOCS_MEMBER,
             Endpoint::Org(_, OrgCall::Cancel) => DOCS_CANCEL,
             Endpoint::EnterpriseSeats(_) => DOCS_ENTERPRISE,
+            Endpoint::BillingUsage(..) => crate::billing::DOCS_USAGE,
         }
     }
 
     /// `orgs/NAME` or `enterprises/NAME`, for the SSO URL.
     fn owner(&self) -> String {
         match self {
-            Endpoint::Org(org, _) => format!("orgs/{org}"),
+            Endpoint::Org(org, _) | Endpoint::BillingUsage(org, _) => format!("orgs/{org}"),
             Endpoint::EnterpriseSeats(ent) => format!("enterprises/{ent}"),
         }
     }
@@ -91,6 +94,16 @@ fn route(method: &Method, path: &str) -> Option<Endpoint> {
         }
         ["enterprises", ent, "copilot", "billing", "seats"] if get => {
             Endpoint::EnterpriseSeats(ent.to_string())
+        }
+        ["organizations", o, "settings", "billing", rest @ ..] if get => {
+            let report = match rest {
+                ["usage"] => crate::billing::Report::Usage,
+                ["usage", "summary"] => crate::billing::Report::Summary,
+                ["ai_credit", "usage"] => crate::billing::Report::AiCredit,
+                ["premium_request", "usage"] => crate::billing::Report::PremiumRequest,
+                _ => return None,
+            };
+            Endpoint::BillingUsage(o.to_string(), report)
         }
         _ => return None,
     })
@@ -111,7 +124,8 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
         return ctx.error(StatusCode::NOT_FOUND, "Not Found");
     };
     let ctx = Ctx::new(&state, &parts.headers, endpoint.docs());
-    if let Some(denied) = authorize(&ctx, &endpoint.owner()) {
+    let billing_call = matches!(endpoint, Endpoint::BillingUsage(..));
+    if let Some(denied) = authorize(&ctx, &endpoint.owner(), billing_call) {
         return denied;
     }
     let req = Req {
@@ -121,6 +135,12 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
     };
     let (name, call) = match endpoint {
         Endpoint::EnterpriseSeats(ent) => return enterprise::seats(&ctx, &ent, &req, state.now),
+        Endpoint::BillingUsage(name, report) => {
+            return match orgs::resolve(&name, state.now) {
+                Some(org) => crate::billing::answer(&ctx, &org, &report, &req.query, state.now),
+                None => ctx.error(StatusCode::NOT_FOUND, "Not Found"),
+            };
+        }
         Endpoint::Org(name, call) => (name, call),
     };
     let Some(org) = orgs::resolve(&name, state.now) else {
@@ -179,10 +199,16 @@ fn host(headers: &HeaderMap) -> String {
         .to_string()
 }
 
-/// 401 without or with a bad token, 403 without the scopes or the SSO authorization.
-fn authorize(ctx: &Ctx, owner: &str) -> Option<Response> {
+/// 401 without or with a bad token, 403 without the scopes or the SSO authorization;
+/// `nobilling-token` reads seats but not the billing usage reports.
+fn authorize(ctx: &Ctx, owner: &str, billing_call: bool) -> Option<Response> {
     match ctx.token {
         Token::Good => None,
+        Token::NoBilling if !billing_call => None,
+        Token::NoBilling => Some(ctx.error(
+            StatusCode::FORBIDDEN,
+            "Resource not accessible by personal access token",
+        )),
         Token::Missing => Some(ctx.error(StatusCode::UNAUTHORIZED, "Requires authentication")),
         Token::Bad => {
             Some(ctx.error_with_docs(StatusCode::UNAUTHORIZED, "Bad credentials", DOCS_REST))

@@ -32,6 +32,9 @@ pub enum Token {
     /// `nonowner-token`: a classic token with `read:org` (an accepted scope) whose user is not
     /// an owner of any organization: GitHub answers the Copilot endpoints 403 anyway.
     NonOwner,
+    /// `nobilling-token`: a fine-grained token with "GitHub Copilot Business" (read) but not
+    /// "Administration": seats yes, billing usage reports 403.
+    NoBilling,
     /// Anything else.
     Bad,
 }
@@ -57,6 +60,7 @@ impl Token {
             "noscope-token" => Token::NoScope,
             "sso-token" => Token::Sso,
             "nonowner-token" => Token::NonOwner,
+            "nobilling-token" => Token::NoBilling,
             _ => Token::Bad,
         };
         (kind, token)
@@ -75,6 +79,8 @@ impl Token {
             Token::Good | Token::Sso => GOOD_SCOPES,
             Token::NoScope => "repo",
             Token::NonOwner => "read:org",
+            // Fine-grained tokens have no OAuth scopes.
+            Token::NoBilling => "",
             Token::Missing | Token::Bad => "",
         }
     }
@@ -162,9 +168,12 @@ impl Ctx {
         set(h, "x-ratelimit-reset", &self.reset.to_string());
         set(h, "x-ratelimit-resource", "core");
         set(h, "x-github-request-id", &self.request_id);
-        set(h, "x-oauth-scopes", self.token.scopes());
-        if self.token.authenticated() {
-            set(h, "x-accepted-oauth-scopes", ACCEPTED_SCOPES);
+        // OAuth scope headers go to classic tokens only (a fine-grained token has none).
+        if self.token != Token::NoBilling {
+            set(h, "x-oauth-scopes", self.token.scopes());
+            if self.token.authenticated() {
+                set(h, "x-accepted-oauth-scopes", ACCEPTED_SCOPES);
+            }
         }
         set(h, "x-github-media-type", "github.v3; format=json");
         set(h, "x-github-api-version-selected", "2022-11-28");

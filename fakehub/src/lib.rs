@@ -13,6 +13,7 @@
 
 mod admin;
 mod api;
+mod billing;
 mod edge;
 mod enterprise;
 mod github;

@@ -67,6 +67,9 @@ pub fn resolve(name: &str, now: DateTime<Utc>) -> Option<Org> {
     let (data, fault) = match key.as_str() {
         "octo-examples" => (Data::Examples, Fault::None),
         "acme" => (Data::Generated(generate::realistic(now)), Fault::None),
+        // Billing usage: over its AI credit pool; not on the enhanced billing platform.
+        "overspend" => (generated(300, Plan::Business), Fault::None),
+        "legacy-billing" => (generated(FAULT_SEATS, Plan::Business), Fault::None),
         "empty" => (generated(0, Plan::Business), Fault::None),
         "enterprise-co" => (generated(250, Plan::Enterprise), Fault::None),
         "assign-all" => (generated(FAULT_SEATS, Plan::Business), Fault::None),

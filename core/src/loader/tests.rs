@@ -428,3 +428,44 @@ fn member_logins_are_encoded_into_the_path() {
     let seat = block_on(client.member_seat("acme", "a/../x", &|_| {})).unwrap();
     assert_eq!(seat.login(), "octocat");
 }
+
+#[test]
+fn billing_usage_falls_back_to_the_usage_report_and_keeps_only_copilot_lines() {
+    let summary = format!(
+        "{BASE}/organizations/acme/settings/billing/usage/summary?year=2026&month=11&product=copilot"
+    );
+    let usage = format!("{BASE}/organizations/acme/settings/billing/usage?year=2026&month=11");
+    let body = r#"{"usageItems":[{"product":"copilot","sku":"copilot_ai_credits","quantity":5,"netAmount":0.05},{"product":"actions","sku":"actions_linux","netAmount":8.0}]}"#;
+    let script = Script::default()
+        .on(
+            &summary,
+            vec![status(404, &[], r#"{"message":"Not Found"}"#)],
+        )
+        .on(&usage, vec![ok(body.to_string(), None)]);
+    let clock = FakeClock::default();
+    let client = Client::new(
+        &script,
+        &clock,
+        ApiBase::parse(BASE).unwrap(),
+        "t".into(),
+        LoadOptions::default(),
+    );
+    let lines = block_on(client.copilot_usage("acme", 2026, 11)).unwrap();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].net_amount, crate::money::Cents(5));
+    assert_eq!(script.requested(), [summary.clone(), usage.clone()]);
+
+    // 404 from both: not on the enhanced billing platform.
+    let script = Script::default()
+        .on(&summary, vec![status(404, &[], "{}")])
+        .on(&usage, vec![status(404, &[], "{}")]);
+    let client = Client::new(
+        &script,
+        &clock,
+        ApiBase::parse(BASE).unwrap(),
+        "t".into(),
+        LoadOptions::default(),
+    );
+    let e = block_on(client.copilot_usage("acme", 2026, 11)).unwrap_err();
+    assert!(crate::spend::unavailable_reason(&e).contains("enhanced billing platform"));
+}

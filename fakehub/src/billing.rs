@@ -1,0 +1,151 @@
+//! GitHub's billing usage API for Copilot (since 2026-06-01): the usage summary, the usage
+//! report, and per-user AI credit and premium request reports, with amounts consistent with each
+//! organization's seats. `acme` stays under its AI credit pool, `overspend` goes over it,
+//! `legacy-billing` is not on the enhanced billing platform (404, while its seats load).
+
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::{DateTime, Datelike, Utc};
+use serde_json::{json, Value};
+
+use seat_core::generate::{self, OrgSpec};
+use seat_core::money::Cents;
+use seat_core::spend::{self, UsageLine};
+
+use crate::github::Ctx;
+use crate::orgs::{Data, Org};
+
+pub const DOCS_USAGE: &str = "https://docs.github.com/rest/billing/usage";
+
+/// Which report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Report {
+    /// `GET /organizations/{org}/settings/billing/usage/summary`
+    Summary,
+    /// `GET /organizations/{org}/settings/billing/usage`
+    Usage,
+    /// `GET /organizations/{org}/settings/billing/ai_credit/usage`
+    AiCredit,
+    /// `GET /organizations/{org}/settings/billing/premium_request/usage`
+    PremiumRequest,
+}
+
+/// AI credits used over a whole month, as a multiple of the pool.
+fn pace(org: &Org) -> f64 {
+    if org.key == "overspend" {
+        3.0
+    } else {
+        0.4
+    }
+}
+
+fn cents(c: Cents) -> Value {
+    json!(c.0 as f64 / 100.0)
+}
+
+fn query_value<'a>(query: &'a str, name: &str) -> Option<&'a str> {
+    query
+        .split('&')
+        .filter_map(|p| p.split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// The organization's Copilot lines of `now`'s month.
+fn lines(spec: &OrgSpec, org: &Org, now: DateTime<Utc>) -> Vec<UsageLine> {
+    let plan = spec.plan.as_str();
+    let price = seat_core::overview::default_price(Some(plan));
+    spend::generated_lines(spec.seats as u64, plan, price, pace(org), now)
+}
+
+fn summary_item(l: &UsageLine, price_per_unit: f64) -> Value {
+    json!({
+        "product": l.product, "sku": l.sku, "unitType": l.unit_type,
+        "pricePerUnit": price_per_unit,
+        "grossQuantity": l.gross_quantity, "grossAmount": cents(l.gross_amount),
+        "discountQuantity": 0, "discountAmount": cents(l.discount_amount),
+        "netQuantity": l.gross_quantity, "netAmount": cents(l.net_amount),
+    })
+}
+
+/// Answers one billing usage report for `org` (whose seats are generated).
+pub fn answer(ctx: &Ctx, org: &Org, report: &Report, query: &str, now: DateTime<Utc>) -> Response {
+    let spec = match &org.data {
+        Data::Generated(spec) if org.key != "legacy-billing" => spec,
+        // GitHub's own example organization and the legacy one have no enhanced billing.
+        _ => return ctx.error_with_docs(StatusCode::NOT_FOUND, "Not Found", DOCS_USAGE),
+    };
+    let year = query_value(query, "year")
+        .and_then(|y| y.parse().ok())
+        .unwrap_or(now.year());
+    let month = query_value(query, "month")
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(now.month());
+    // Only this month has usage in fakehub; earlier months are empty, later ones too.
+    let current = year == now.year() && month == now.month();
+    let period = json!({ "year": year, "month": month });
+    let body = match report {
+        Report::Summary => {
+            let items: Vec<Value> = if current {
+                lines(spec, org, now)
+                    .iter()
+                    .map(|l| summary_item(l, if l.sku.contains("credit") { 0.01 } else { 19.0 }))
+                    .collect()
+            } else {
+                vec![]
+            };
+            json!({ "timePeriod": period, "organization": spec.name, "product": "copilot", "usageItems": items })
+        }
+        Report::Usage => {
+            let date = format!("{year:04}-{month:02}-01T00:00:00Z");
+            let mut items: Vec<Value> = if current {
+                lines(spec, org, now)
+                    .iter()
+                    .map(|l| {
+                        json!({
+                            "date": date, "product": l.product, "sku": l.sku,
+                            "quantity": l.gross_quantity, "unitType": l.unit_type,
+                            "pricePerUnit": if l.sku.contains("credit") { 0.01 } else { 19.0 },
+                            "grossAmount": cents(l.gross_amount), "discountAmount": cents(l.discount_amount),
+                            "netAmount": cents(l.net_amount), "organizationName": spec.name,
+                        })
+                    })
+                    .collect()
+            } else {
+                vec![]
+            };
+            // The usage report lists every product; the app keeps the Copilot lines.
+            items.push(json!({
+                "date": date, "product": "actions", "sku": "actions_linux", "quantity": 1000,
+                "unitType": "minutes", "pricePerUnit": 0.008, "grossAmount": 8.0,
+                "discountAmount": 8.0, "netAmount": 0.0, "organizationName": spec.name,
+            }));
+            json!({ "usageItems": items })
+        }
+        Report::AiCredit | Report::PremiumRequest => {
+            let user = query_value(query, "user")
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            let known = generate::index_of_login(spec, &user).is_some();
+            let seed = generate::seed_for(&user);
+            let (sku, unit, price, units) = if *report == Report::AiCredit {
+                ("copilot_ai_credits", "credits", 0.01, seed % 4_000)
+            } else {
+                ("copilot_premium_request", "requests", 0.04, seed % 400)
+            };
+            let items: Vec<Value> = if known && current {
+                let gross = Cents((units as f64 * price * 100.0).round() as i64);
+                vec![json!({
+                    "product": "copilot", "sku": sku, "model": "GPT-5", "unitType": unit,
+                    "pricePerUnit": price, "grossQuantity": units, "grossAmount": cents(gross),
+                    "discountQuantity": units, "discountAmount": cents(gross),
+                    "netQuantity": 0, "netAmount": 0.0,
+                })]
+            } else {
+                vec![]
+            };
+            json!({ "timePeriod": period, "organization": spec.name, "user": user, "usageItems": items })
+        }
+    };
+    ctx.json(StatusCode::OK, body.to_string())
+}
