@@ -136,10 +136,13 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
     let (name, call) = match endpoint {
         Endpoint::EnterpriseSeats(ent) => return enterprise::seats(&ctx, &ent, &req, state.now),
         Endpoint::BillingUsage(name, report) => {
-            return match orgs::resolve(&name, state.now) {
-                Some(org) => crate::billing::answer(&ctx, &org, &report, &req.query, state.now),
-                None => ctx.error(StatusCode::NOT_FOUND, "Not Found"),
+            let Some(org) = orgs::resolve(&name, state.now) else {
+                return ctx.error(StatusCode::NOT_FOUND, "Not Found");
             };
+            if let Some(early) = org_fault(&ctx, &org).await {
+                return early;
+            }
+            return crate::billing::answer(&ctx, &org, &report, &req.query, state.now);
         }
         Endpoint::Org(name, call) => (name, call),
     };

@@ -8,4 +8,6 @@ pub mod load_status;
 pub mod overview_card;
 pub mod reclaim_section;
 pub mod seat_table;
+pub mod spend_card;
 pub mod usage_charts;
+pub mod user_usage;

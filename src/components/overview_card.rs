@@ -23,6 +23,9 @@ pub fn OverviewCard(
     on_price: Callback<Option<Cents>>,
     /// Builds the link to the access list filtered by a [`Filter`].
     filter_href: Callback<Filter, String>,
+    /// AI credits beyond the pool at this month's pace, once GitHub's bill is known.
+    #[prop(into)]
+    overage: Signal<Option<Cents>>,
 ) -> impl IntoView {
     let plan = move || billing.with(|b| b.plan_type.clone());
     let effective_price = move || {
@@ -36,6 +39,7 @@ pub fn OverviewCard(
     let cost = move || {
         billing
             .with(|b| estimated_monthly_cost(b, effective_price()))
+            .map(|c| c + overage.get().unwrap_or_default())
             .map_or_else(|| "—".to_string(), |c| c.to_string())
     };
     let usage_item = move |label: &'static str,
@@ -61,7 +65,10 @@ pub fn OverviewCard(
                     <dt>"Estimated monthly cost"</dt>
                     <dd>
                         {cost}
-                        <small class="muted">{move || format!(" estimate: seats × {}/seat", effective_price())}</small>
+                        <small class="muted">{move || match overage.get() {
+                            Some(o) if o > Cents::ZERO => format!(" estimate: seats × {}/seat + {o} projected AI credit overage", effective_price()),
+                            _ => format!(" estimate: seats × {}/seat", effective_price()),
+                        }}</small>
                     </dd>
                 </div>
                 <div class="figure"><dt>"Plan"</dt><dd>{move || plan_label(plan().as_deref())}</dd></div>

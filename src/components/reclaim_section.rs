@@ -1,6 +1,8 @@
 use leptos::prelude::*;
+use seat_core::money::Cents;
 use seat_core::overview::format_count;
 use seat_core::reclaim::{parse_grace_days, parse_idle_days, Reason, ReclaimRules, ReclaimSummary};
+use seat_core::spend::PoolEffect;
 
 /// "Reclaimable seats": the two thresholds, what the seats they select cost, why each is
 /// idle, which of them only a team change can take back, and the link to exactly those seats.
@@ -17,7 +19,32 @@ pub fn ReclaimSection(
     /// The link to the access list showing exactly the reclaimable seats.
     #[prop(into)]
     show_href: Signal<String>,
+    /// What removing them does to the AI credit pool, when GitHub's bill is known.
+    #[prop(into)]
+    pool: Signal<Option<PoolEffect>>,
 ) -> impl IntoView {
+    let pool_note = move || {
+        pool.get().filter(|p| p.credits_removed > 0).map(|p| {
+            let extra = p.overage_after - p.overage_before;
+            let text = if extra > Cents::ZERO {
+                format!(
+                    "Removing them shrinks the shared AI credit pool by {} credits. At this month's pace that {} overage: {} more a month, so the net saving is {} a month (not {}).",
+                    format_count(p.credits_removed),
+                    if p.overage_before > Cents::ZERO { "raises the" } else { "creates an" },
+                    extra,
+                    p.net_saving,
+                    p.seat_saving
+                )
+            } else {
+                format!(
+                    "Removing them shrinks the shared AI credit pool by {} credits; at this month's pace the rest stay within it, so the saving is the full {} a month.",
+                    format_count(p.credits_removed),
+                    p.seat_saving
+                )
+            };
+            view! { <p class="note-box" role="note">{text}</p> }
+        })
+    };
     let idle_input = move |ev| {
         if let Some(idle_days) = parse_idle_days(&event_target_value(&ev)) {
             on_rules.run(ReclaimRules {
@@ -104,6 +131,7 @@ pub fn ReclaimSection(
             </dl>
             <ul class="breakdown">{breakdown}</ul>
             {teams}
+            {pool_note}
             <a class="button-link" href=move || show_href.get()>"Show reclaimable seats"</a>
         </section>
     }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use seat_core::overview::{default_price, UsageFigures};
 use seat_core::query::TableQuery;
 use seat_core::reclaim::summarize;
+use seat_core::spend::{pool_effect, spend};
 use seat_core::table::Filter;
 
 use crate::components::access_list::AccessList;
@@ -12,11 +13,12 @@ use crate::components::connect_form::{ConnectForm, ConnectRequest};
 use crate::components::load_status::LoadStatusView;
 use crate::components::overview_card::OverviewCard;
 use crate::components::reclaim_section::ReclaimSection;
+use crate::components::spend_card::SpendCard;
 use crate::components::usage_charts::UsageCharts;
 use crate::export::download_report;
 use crate::pages::{query_string, use_query_param, use_set_query, use_table_query, use_view_href};
 use crate::state::session::{self, Session};
-use crate::state::{AppState, LoadStatus};
+use crate::state::{AppState, LoadStatus, SpendState};
 
 /// Connect, overview, access list.
 #[component]
@@ -116,6 +118,37 @@ pub fn HomePage() -> impl IntoView {
             state.seats.with(|s| summarize(s, rules, price, now))
         })
     });
+    // The bill: GitHub's lines against the pool of the billed seats.
+    let plan = move || {
+        state
+            .billing
+            .with(|b| b.as_ref().and_then(|b| b.plan_type.clone()))
+    };
+    let billed_seats = move || {
+        state
+            .billing
+            .with(|b| b.as_ref().and_then(|b| b.seat_breakdown.total))
+    };
+    let month = Memo::new(move |_| {
+        let seats = billed_seats()?;
+        state.spend.with(|s| match s {
+            SpendState::Ready(lines) => {
+                Some(spend(lines, seats, plan().as_deref(), state.now.get()))
+            }
+            _ => None,
+        })
+    });
+    let seat_estimate = Signal::derive(move || billed_seats().map(|n| price.get() * n));
+    let overage = Signal::derive(move || month.with(|m| m.as_ref().map(|m| m.projected_overage)));
+    let pool = Signal::derive(move || {
+        let (month, summary) = (month.get()?, reclaim.get()?);
+        Some(pool_effect(
+            &month,
+            summary.total.count,
+            plan().as_deref(),
+            price.get(),
+        ))
+    });
     let show_reclaimable =
         Signal::derive(move || view_href.run(view_of(Filter::Reclaimable(rules.get()))));
     // The detail link carries the list's query (org, sort, search, ...) so "All seats" returns
@@ -162,10 +195,13 @@ pub fn HomePage() -> impl IntoView {
         })}
         <LoadStatusView status=state.status on_retry=on_retry />
         {move || state.billing.get().map(|b| view! {
-            <OverviewCard billing=b usage=usage price=state.price on_price=on_price filter_href=filter_href />
+            <OverviewCard billing=b usage=usage price=state.price on_price=on_price filter_href=filter_href overage=overage />
         })}
+        <Show when=move || state.billing.with(Option::is_some)>
+            <SpendCard state=state.spend spend=month seat_estimate=seat_estimate />
+        </Show>
         <Show when=shown>
-            <ReclaimSection rules=rules on_rules=on_rules summary=reclaim show_href=show_reclaimable />
+            <ReclaimSection rules=rules on_rules=on_rules summary=reclaim show_href=show_reclaimable pool=pool />
         </Show>
         <Show when=move || shown() && complete()>
             <UsageCharts seats=state.seats now=state.now href=filter_href on_select=on_filter />

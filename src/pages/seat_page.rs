@@ -1,16 +1,19 @@
 //! `/seats/:login`: one seat from `GET /orgs/{org}/members/{login}/copilot` (or from the demo
 //! data), every field shown.
 
+use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use seat_core::editor::parse_editor;
 use seat_core::error::ApiError;
 use seat_core::models::Seat;
+use seat_core::spend::unavailable_reason;
 use seat_core::table::missing_activity_label;
 use seat_core::time::{ago, days_since, iso_utc};
 
 use crate::components::error_alert::ErrorAlert;
 use crate::components::seat_table::ACTIVITY_NOTE;
+use crate::components::user_usage::{UserUsage, UserUsageView};
 use crate::pages::use_query_param;
 use crate::state::session::{remembered_session, Session};
 use crate::state::{until_cleanup, AppState};
@@ -80,6 +83,42 @@ pub fn SeatPage() -> impl IntoView {
         });
         async move { lookup.await.unwrap_or(Lookup::Stopped) }
     });
+    // This person's AI credits and premium requests, read when the page opens: two requests
+    // for one person, never one per seat of the list.
+    let usage = LocalResource::new(move || {
+        let login = login.get();
+        let session = session.get();
+        let read = until_cleanup(async move {
+            let Some(client) = session.as_ref().and_then(Session::client) else {
+                return UserUsage::Unavailable(
+                    "Usage is read from GitHub's billing reports; the demo has none per person."
+                        .into(),
+                );
+            };
+            let org = session.map(|s| s.org).unwrap_or_default();
+            let now = crate::browser::now();
+            let (credits, requests) = futures::join!(
+                client.user_usage("ai_credit", &org, &login, now.year(), now.month()),
+                client.user_usage("premium_request", &org, &login, now.year(), now.month())
+            );
+            let units = |lines: Vec<seat_core::spend::UsageLine>| {
+                lines
+                    .iter()
+                    .map(seat_core::spend::UsageLine::units)
+                    .sum::<f64>()
+                    .round() as u64
+            };
+            match (credits, requests) {
+                (Ok(c), Ok(r)) => UserUsage::Known {
+                    credits: units(c),
+                    requests: units(r),
+                },
+                (Err(e), _) | (_, Err(e)) => UserUsage::Unavailable(unavailable_reason(&e)),
+            }
+        });
+        async move { read.await.unwrap_or(UserUsage::Loading) }
+    });
+    let user_usage = Signal::derive(move || usage.get().unwrap_or(UserUsage::Loading));
     // Back to the list with the view it came from (its query travels on the detail URL).
     let back_href = format!(
         "./{}",
@@ -105,7 +144,10 @@ pub fn SeatPage() -> impl IntoView {
                 Some(Lookup::Failed(e)) => view! {
                     <ErrorAlert message=e.to_string() on_retry=Callback::new(move |()| seat.refetch()) />
                 }.into_any(),
-                Some(Lookup::Found(s)) => view! { <SeatDetails seat=*s demo=session.with_untracked(|s| s.as_ref().is_some_and(Session::is_demo)) /> }.into_any(),
+                Some(Lookup::Found(s)) => view! {
+                    <SeatDetails seat=*s demo=session.with_untracked(|s| s.as_ref().is_some_and(Session::is_demo)) />
+                    <UserUsageView usage=user_usage />
+                }.into_any(),
             }}
         </section>
     }

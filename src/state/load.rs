@@ -5,15 +5,19 @@
 
 use std::cell::{Cell, RefCell};
 
+use chrono::Datelike;
 use futures::future::{abortable, AbortHandle};
 use leptos::prelude::*;
 use seat_core::error::ApiError;
 use seat_core::generate;
 use seat_core::loader::{Event, LoadReport, SeatSource};
 use seat_core::models::Seat;
+use seat_core::overview::BUSINESS_PRICE;
+use seat_core::spend::{generated_lines, unavailable_reason};
 
 use super::session::{demo_spec, Session};
-use super::{AppState, LoadStatus};
+use super::{AppState, LoadStatus, SpendState};
+use crate::api::GithubClient;
 use crate::browser;
 
 /// How often buffered seats are shown while loading: each flush re-derives the table, so not
@@ -40,35 +44,51 @@ pub(super) fn start(state: AppState, session: &Session) -> Option<LoadHandle> {
     let client = session.client()?;
     let org = session.org.clone();
     let (task, handle) = abortable(async move {
-        let buffer = SeatBuffer::new(state, started);
-        let on_event = |event: Event| buffer.on_event(event);
-        // The overview shows as soon as billing arrives, while seats keep coming.
-        let billing = async {
-            let billing = client.billing(&org, &on_event).await?;
-            state.billing.set(Some(billing));
-            Ok::<(), ApiError>(())
+        // The bill is read beside the seats and never delays them; its failure is one
+        // sentence in its own section, never the load's.
+        let spend = async {
+            let now = state.now.get_untracked();
+            let outcome = match client.copilot_usage(&org, now.year(), now.month()).await {
+                Ok(lines) => SpendState::Ready(lines),
+                Err(e) => SpendState::Unavailable(unavailable_reason(&e)),
+            };
+            state.spend.set(outcome);
         };
-        let source = SeatSource::Org(org.clone());
-        let (billing, seats) = futures::join!(billing, client.seats(&source, &on_event));
-        buffer.flush();
-        let outcome = match (billing, seats) {
-            (Ok(()), Ok(report)) => LoadStatus::Done {
-                report,
-                millis: browser::perf_now() - started,
-            },
-            (Err(e), _) | (_, Err(e)) => {
-                // Never leave a part of the data on screen as if it were all of it.
-                state.seats.set(Vec::new());
-                state.billing.set(None);
-                LoadStatus::Failed(e)
-            }
-        };
-        state.status.set(outcome);
+        let seats = load_seats(state, &client, &org, started);
+        futures::join!(spend, seats);
     });
     leptos::task::spawn_local(async move {
         let _ = task.await;
     });
     Some(LoadHandle(handle))
+}
+
+/// Billing and every seat of `org` into `state`, then the outcome.
+async fn load_seats(state: AppState, client: &GithubClient, org: &str, started: f64) {
+    let buffer = SeatBuffer::new(state, started);
+    let on_event = |event: Event| buffer.on_event(event);
+    // The overview shows as soon as billing arrives, while seats keep coming.
+    let billing = async {
+        let billing = client.billing(org, &on_event).await?;
+        state.billing.set(Some(billing));
+        Ok::<(), ApiError>(())
+    };
+    let source = SeatSource::Org(org.to_string());
+    let (billing, seats) = futures::join!(billing, client.seats(&source, &on_event));
+    buffer.flush();
+    let outcome = match (billing, seats) {
+        (Ok(()), Ok(report)) => LoadStatus::Done {
+            report,
+            millis: browser::perf_now() - started,
+        },
+        (Err(e), _) | (_, Err(e)) => {
+            // Never leave a part of the data on screen as if it were all of it.
+            state.seats.set(Vec::new());
+            state.billing.set(None);
+            LoadStatus::Failed(e)
+        }
+    };
+    state.status.set(outcome);
 }
 
 fn load_demo(state: AppState, started: f64) {
@@ -84,6 +104,16 @@ fn load_demo(state: AppState, started: f64) {
         missing: (spec.seats - seats.len()) as u64,
         ..LoadReport::default()
     };
+    // The demo's bill: seats pro rata and AI credits at 60 % of the pool's pace.
+    let now = state.now.get_untracked();
+    let lines = generated_lines(
+        spec.seats as u64,
+        spec.plan.as_str(),
+        BUSINESS_PRICE,
+        0.6,
+        now,
+    );
+    state.spend.set(SpendState::Ready(lines));
     state.billing.set(billing);
     state.seats.set(seats);
     state.status.set(LoadStatus::Done {

@@ -16,6 +16,7 @@ use seat_core::error::ApiError;
 use seat_core::loader::LoadReport;
 use seat_core::models::{Billing, Seat};
 use seat_core::money::Cents;
+use seat_core::spend::UsageLine;
 
 use crate::browser;
 use load::LoadHandle;
@@ -47,6 +48,20 @@ pub enum LoadStatus {
     Failed(ApiError),
 }
 
+/// The month's bill from GitHub's billing usage API, loaded beside the seats.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum SpendState {
+    /// Not asked (no session).
+    #[default]
+    Idle,
+    /// Asked, not answered yet.
+    Loading,
+    /// This month's Copilot lines.
+    Ready(Vec<UsageLine>),
+    /// Why GitHub could not tell, in one sentence with what would enable it.
+    Unavailable(String),
+}
+
 impl LoadStatus {
     /// Whether pages are still arriving.
     pub fn is_loading(&self) -> bool {
@@ -74,6 +89,8 @@ pub struct AppState {
     pub now: RwSignal<DateTime<Utc>>,
     /// The user's per-seat price, overriding the plan's list price.
     pub price: RwSignal<Option<Cents>>,
+    /// This month's bill, when GitHub tells it.
+    pub spend: RwSignal<SpendState>,
     /// The running load; replacing or clearing it stops the old one.
     load: StoredValue<Option<LoadHandle>>,
 }
@@ -88,6 +105,7 @@ impl AppState {
             status: RwSignal::new(LoadStatus::Idle),
             now: RwSignal::new(browser::now()),
             price: RwSignal::new(None),
+            spend: RwSignal::new(SpendState::Idle),
             load: StoredValue::new(None),
         }
     }
@@ -100,6 +118,7 @@ impl AppState {
         self.seats.set(Vec::new());
         self.status.set(LoadStatus::Idle);
         self.price.set(None);
+        self.spend.set(SpendState::Idle);
     }
 
     /// Starts loading `session`'s billing and seats, replacing (and stopping) whatever ran.
@@ -109,6 +128,7 @@ impl AppState {
         self.billing.set(None);
         self.seats.set(Vec::new());
         self.now.set(browser::now());
+        self.spend.set(SpendState::Loading);
         self.status.set(LoadStatus::Loading {
             loaded: 0,
             total: None,
