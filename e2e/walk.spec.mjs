@@ -39,7 +39,7 @@ function rng(seed) {
   };
 }
 
-const ORGS = ['acme', 'slow', 'big-20000', 'octo-examples', 'empty'];
+const ORGS = ['acme', 'slow', 'big-20000', 'octo-examples', 'empty', 'overspend'];
 const COLUMNS = ['User', 'Last activity', 'Last authenticated', 'Editor', 'Team', 'Assigned', 'Plan', 'Pending cancellation'];
 // Alerts that only a bug produces on these healthy organizations.
 const BAD_ALERT = /internal error|Incomplete|not what GitHub sends|did not complete|server error/i;
@@ -141,6 +141,28 @@ const ACTIONS = [
     if (!(await visible(b)) || (await b.isDisabled())) return null;
     await b.click(QUICK);
     return 'download CSV';
+  }],
+  [2, 'threshold', async (page, r) => {
+    const name = r.pick(['Idle for at least (days)', 'Grace period for new seats (days)']);
+    const input = page.getByLabel(name, { exact: true });
+    if (!(await visible(input))) return null;
+    const value = r.pick(['0', '1', '7', '30', '60', '90', '365', '', '9999']);
+    await input.fill(value, QUICK);
+    return `${name.split(' ')[0].toLowerCase()} = "${value}"`;
+  }],
+  [2, 'chart bar', async (page, r) => {
+    const bars = page.locator('figure.chart svg g.bar');
+    const n = await bars.count();
+    if (n === 0) return null;
+    const k = r.int(n);
+    await bars.nth(k).click(QUICK);
+    return `chart bar #${k}`;
+  }],
+  [1, 'show reclaimable', async (page) => {
+    const link = page.getByRole('link', { name: 'Show reclaimable seats' });
+    if (!(await visible(link))) return null;
+    await link.click(QUICK);
+    return 'show reclaimable seats';
   }],
   [1, 'home', async (page) => {
     await openApp(page);

@@ -3,9 +3,10 @@
 //! Each property records how many cases it tried in `target/property-cases/`, which
 //! `./dev test` adds up and prints with its summary.
 
-use std::sync::atomic::{AtomicU64, Ordering};
-
 use proptest::prelude::*;
+
+mod common;
+use common::Counter;
 use seat_core::api_base::ApiBase;
 use seat_core::editor::{parse_editor, UNSPECIFIED};
 use seat_core::link::{page_of, parse_link_header};
@@ -15,29 +16,7 @@ use seat_core::report::{write_report, COLUMNS};
 const CASES: u32 = 2_000;
 
 fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: CASES,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
-/// Counts cases per property and writes the total when the property's runner is dropped.
-struct Counter(&'static str, AtomicU64);
-
-impl Counter {
-    const fn new(name: &'static str) -> Self {
-        Self(name, AtomicU64::new(0))
-    }
-    fn tick(&self) {
-        let n = self.1.fetch_add(1, Ordering::Relaxed) + 1;
-        // Written every 500 cases and at the end of a run (the last case is a multiple).
-        if n.is_multiple_of(500) {
-            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/property-cases");
-            let _ = std::fs::create_dir_all(dir);
-            let _ = std::fs::write(format!("{dir}/{}.txt", self.0), n.to_string());
-        }
-    }
+    common::config(CASES)
 }
 
 static DECODE: Counter = Counter::new("decoders");

@@ -4,10 +4,12 @@
 //! `target/property-cases/`, like `hostile_input.rs`.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use proptest::prelude::*;
+
+mod common;
+use common::Counter;
 use seat_core::charts::{activity_buckets, editor_buckets, team_buckets};
 use seat_core::editor::{editor_family, parse_editor, EditorFamily, UNSPECIFIED};
 use seat_core::models::Seat;
@@ -18,28 +20,7 @@ use seat_core::table::Filter;
 const CASES: u32 = 1_000;
 
 fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: CASES,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
-/// Counts cases per property and writes the total when a multiple of 500 is reached.
-struct Counter(&'static str, AtomicU64);
-
-impl Counter {
-    const fn new(name: &'static str) -> Self {
-        Self(name, AtomicU64::new(0))
-    }
-    fn tick(&self) {
-        let n = self.1.fetch_add(1, Ordering::Relaxed) + 1;
-        if n.is_multiple_of(500) {
-            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/property-cases");
-            let _ = std::fs::create_dir_all(dir);
-            let _ = std::fs::write(format!("{dir}/{}.txt", self.0), n.to_string());
-        }
-    }
+    common::config(CASES)
 }
 
 static RECLAIM: Counter = Counter::new("reclaim");
