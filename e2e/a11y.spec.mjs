@@ -54,6 +54,17 @@ const VIEWS = [
     await page.getByRole('heading', { name: /Copilot seat of/ }).waitFor();
     await page.getByRole('term').first().waitFor();
   }],
+  ['spend over the pool, the pool warning and the charts’ numbers', async (page) => {
+    await connect(page, { org: 'overspend' });
+    await waitForSeats(page, 300);
+    await page.getByRole('region', { name: 'Reclaimable seats' }).getByRole('note').filter({ hasText: /pool/ }).waitFor();
+    for (const summary of await page.getByText('Numbers and links').all()) await summary.click();
+  }],
+  ['spend unavailable (not on the enhanced billing platform)', async (page) => {
+    await connect(page, { org: 'legacy-billing' });
+    await waitForSeats(page, 250);
+    await page.getByRole('region', { name: 'Spend this month' }).getByRole('note').waitFor();
+  }],
   ['an error', async (page) => {
     await connect(page, { org: 'missing' });
     await page.getByRole('alert').waitFor();
