@@ -12,6 +12,7 @@
 
 pub mod api_base;
 pub mod charts;
+pub mod compare;
 pub mod editor;
 pub mod error;
 pub mod generate;
@@ -23,6 +24,7 @@ pub mod overview;
 pub mod query;
 pub mod reclaim;
 pub mod report;
+pub mod report_read;
 pub mod spend;
 pub mod table;
 pub mod time;

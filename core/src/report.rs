@@ -27,9 +27,14 @@ pub const COLUMNS: [&str; 10] = [
     "pending_cancellation_date",
 ];
 
+/// The characters a spreadsheet reads as the start of a formula.
+pub const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// A cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`.
 pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    // Also when the formula character comes after `'`s: the guard added is then one more `'`,
+    // and reading the report back (which removes one) gives the same text.
+    if cell.trim_start_matches('\'').starts_with(FORMULA) {
         format!("'{cell}").into()
     } else {
         cell.into()
@@ -87,7 +92,11 @@ pub fn write_report(
             &neutralize(editor.unwrap_or_default()),
             &neutralize(s.plan_type.as_deref().unwrap_or_default()),
             &neutralize(s.team().unwrap_or_default()),
-            iso_utc_into(s.created_at, &mut created_buf),
+            if crate::report_read::created_known(s) {
+                iso_utc_into(s.created_at, &mut created_buf)
+            } else {
+                ""
+            },
             &s.pending_cancellation_date
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default(),

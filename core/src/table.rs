@@ -9,6 +9,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Datelike, Duration, Utc};
 
 use crate::charts::{seat_team, ActivityBucket, ActivityCutoffs};
+use crate::compare::Change;
 use crate::editor::{editor_family, EditorFamily};
 use crate::models::Seat;
 use crate::reclaim::{ReclaimCheck, ReclaimRules};
@@ -151,6 +152,10 @@ pub enum Filter {
     OtherTeams(Arc<[Arc<str>]>),
     /// Seats not granted through a team (`filter=assigned-directly`).
     AssignedDirectly,
+    /// One kind of change against an earlier report (`filter=change-new`, ...). Which seats
+    /// belong to it is not a property of a seat but of a comparison: [`filter_rows`] keeps none,
+    /// and the app lists the comparison's rows instead.
+    Changed(Change),
 }
 
 const TEAM_PREFIX: &str = "team:";
@@ -208,6 +213,7 @@ impl Filter {
             Filter::Team(t) => format!("{TEAM_PREFIX}{t}"),
             Filter::OtherTeams(top) => format!("{OTHER_TEAMS_PREFIX}{}", join_escaped(top)),
             Filter::AssignedDirectly => "assigned-directly".into(),
+            Filter::Changed(c) => c.key().into(),
         }
     }
 
@@ -234,6 +240,9 @@ impl Filter {
             k => {
                 if let Some(b) = k.strip_prefix("activity-") {
                     return ActivityBucket::from_key(b).map_or(Filter::All, Filter::Activity);
+                }
+                if let Some(c) = Change::from_key(k) {
+                    return Filter::Changed(c);
                 }
                 if let Some(f) = k.strip_prefix("editor-") {
                     return EditorFamily::from_key(f).map_or(Filter::All, Filter::Editor);
@@ -277,6 +286,7 @@ impl Filter {
             Filter::Team(t) => format!("Team: {}", crate::charts::team_label(t)),
             Filter::OtherTeams(_) => "Other teams".into(),
             Filter::AssignedDirectly => "Assigned directly".into(),
+            Filter::Changed(c) => format!("{} since the earlier report", c.label()),
         }
     }
 
@@ -332,6 +342,7 @@ impl FilterAt<'_> {
                     seat_team(seat).is_some_and(|t| !top.iter().any(|name| &**name == t))
                 }
                 Filter::AssignedDirectly => seat.assigning_team.is_none(),
+                Filter::Changed(_) => false,
                 // Prepared above; `All` keeps everything.
                 Filter::All
                 | Filter::IdleDays(_)

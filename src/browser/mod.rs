@@ -2,8 +2,10 @@
 //! no-op, because a panic kills a WebAssembly app.
 
 mod abort;
+mod files;
 
 pub use abort::AbortOnDrop;
+pub use files::{allow_drop, dropped_files, input_files, PickedFile};
 
 use chrono::{DateTime, Utc};
 use wasm_bindgen::{JsCast, JsValue};

@@ -26,6 +26,10 @@ pub fn AccessList(
     seat_href: Callback<String, String>,
     /// Saves the rows of the current view as CSV and returns what happened.
     on_download: Callback<Vec<u32>, String>,
+    /// When set, only these seats (indices into `seats`) are in the view: a comparison's
+    /// change, which is not a property of a seat.
+    #[prop(into)]
+    restrict: Signal<Option<Vec<u32>>>,
 ) -> impl IntoView {
     let index = Memo::new(move |_| seats.with(|s| SeatIndex::new(s)));
     // Each memo depends on the part of the view it uses: a keystroke in Search must not sort
@@ -39,9 +43,26 @@ pub fn AccessList(
     });
     let rows = Memo::new(move |_| {
         let now = now.get();
+        let only = restrict.get();
         subset.with(|(search, filter)| {
             order.with(|o| {
-                index.with(|ix| seats.with(|s| filter_rows(s, ix, o, search, filter.clone(), now)))
+                index.with(|ix| {
+                    seats.with(|s| match &only {
+                        // The change's seats, in the view's order, searched.
+                        Some(only) => {
+                            let mut keep = vec![false; s.len()];
+                            for &i in only {
+                                if let Some(k) = keep.get_mut(i as usize) {
+                                    *k = true;
+                                }
+                            }
+                            let ordered: Vec<u32> =
+                                o.iter().copied().filter(|&i| keep[i as usize]).collect();
+                            filter_rows(s, ix, &ordered, search, Filter::All, now)
+                        }
+                        None => filter_rows(s, ix, o, search, filter.clone(), now),
+                    })
+                })
             })
         })
     });

@@ -21,6 +21,8 @@ pub fn ConnectForm(
     on_demo: Callback<()>,
     /// Called on "Forget token", after the field is cleared.
     on_forget: Callback<()>,
+    /// Called with the report files the user opened.
+    on_open: Callback<Vec<crate::browser::PickedFile>>,
     /// A problem with what was typed, shown in an alert under the form.
     #[prop(into)]
     error: Signal<Option<String>>,
@@ -96,6 +98,12 @@ pub fn ConnectForm(
                 <button type="button" class="link" on:click=move |_| { token.set(String::new()); remember.set(false); on_forget.run(()); }>
                     "Forget token"
                 </button>
+            </div>
+            <div class="open-report">
+                <label for="open-report">"Open a report"</label>
+                <input id="open-report" type="file" accept=".csv,text/csv" multiple
+                    on:change=move |ev| on_open.run(crate::browser::input_files(&ev)) />
+                <small class="muted">"GitHub's activity report CSV or this app's; several at once to compare them. Or drop them on the page. Files are read in this page and sent nowhere."</small>
             </div>
             {move || error.get().map(|e| view! { <div role="alert" class="alert">{e}</div> })}
         </form>

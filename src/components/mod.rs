@@ -2,6 +2,7 @@
 
 pub mod access_list;
 pub mod bar_chart;
+pub mod changes_section;
 pub mod connect_form;
 pub mod error_alert;
 pub mod load_status;

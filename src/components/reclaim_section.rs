@@ -22,6 +22,9 @@ pub fn ReclaimSection(
     /// What removing them does to the AI credit pool, when GitHub's bill is known.
     #[prop(into)]
     pool: Signal<Option<PoolEffect>>,
+    /// Whether the seats have assignment dates (a report file may not).
+    #[prop(into)]
+    grace_known: Signal<bool>,
 ) -> impl IntoView {
     let pool_note = move || {
         pool.get().filter(|p| p.credits_removed > 0).map(|p| {
@@ -120,6 +123,9 @@ pub fn ReclaimSection(
                         prop:value=move || rules.with(|r| r.grace_days.to_string()) on:input=grace_input />
                 </div>
             </div>
+            {move || (!grace_known.get()).then(|| view! {
+                <p class="note-box" role="note">"This report has no assignment dates (created_at), so the grace period cannot be applied: every seat counts as assigned long ago."</p>
+            })}
             <dl class="figures">
                 <div class="figure big"><dt>"Reclaimable seats"</dt><dd>{figure(|s| format_count(s.total.count))}</dd></div>
                 <div class="figure big">

@@ -168,7 +168,11 @@ fn SeatRow(
         Some(p) => p.chars().take(20).collect(),
         None => "—".to_string(),
     };
-    let assigned = seat.created_at.format("%Y-%m-%d").to_string();
+    let assigned = if seat_core::report_read::created_known(&seat) {
+        seat.created_at.format("%Y-%m-%d").to_string()
+    } else {
+        "—".to_string()
+    };
     let cancel = seat
         .pending_cancellation_date
         .map_or_else(|| "—".to_string(), |d| d.format("%Y-%m-%d").to_string());

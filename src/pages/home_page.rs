@@ -2,13 +2,16 @@
 //! can be shared and Back works; the token never does.
 
 use leptos::prelude::*;
+use seat_core::compare::Change;
 use seat_core::overview::{default_price, UsageFigures};
 use seat_core::query::TableQuery;
 use seat_core::reclaim::summarize;
 use seat_core::spend::{pool_effect, spend};
 use seat_core::table::Filter;
 
+use crate::browser::PickedFile;
 use crate::components::access_list::AccessList;
+use crate::components::changes_section::ChangesSection;
 use crate::components::connect_form::{ConnectForm, ConnectRequest};
 use crate::components::load_status::LoadStatusView;
 use crate::components::overview_card::OverviewCard;
@@ -17,8 +20,11 @@ use crate::components::spend_card::SpendCard;
 use crate::components::usage_charts::UsageCharts;
 use crate::export::download_report;
 use crate::pages::{query_string, use_query_param, use_set_query, use_table_query, use_view_href};
-use crate::state::session::{self, Session};
+use crate::state::reports;
+use crate::state::session::{self, Session, Source};
+use crate::state::until_cleanup;
 use crate::state::{AppState, LoadStatus, SpendState};
+use futures::FutureExt;
 
 /// Connect, overview, access list.
 #[component]
@@ -44,7 +50,7 @@ pub fn HomePage() -> impl IntoView {
                         session::Source::Github { base, .. } => (base.origin()
                             != seat_core::api_base::GITHUB_API)
                             .then(|| base.origin().to_string()),
-                        session::Source::Demo => None,
+                        session::Source::Demo | session::Source::Report { .. } => None,
                     };
                     set_query(&[("org", Some(session.org.clone())), ("api", api)]);
                     state.start_load(session);
@@ -67,6 +73,43 @@ pub fn HomePage() -> impl IntoView {
         state.clear();
     });
     let on_retry = Callback::new(move |()| state.retry());
+    // Reports from files: read in the page (never sent), the newest shown, an earlier one
+    // compared. A failure names the file and the line.
+    let compare_error = RwSignal::new(None::<String>);
+    let owner = Owner::current().unwrap_or_default();
+    let on_open = Callback::new({
+        let set_query = set_query.clone();
+        move |files: Vec<PickedFile>| {
+            if files.is_empty() {
+                return;
+            }
+            form_error.set(None);
+            compare_error.set(None);
+            set_query(&[("org", None), ("api", None), ("filter", None)]);
+            state.run_as_load(async move {
+                if let Err(e) = reports::open(state, files).await {
+                    form_error.set(Some(e));
+                }
+            });
+        }
+    });
+    let on_compare = Callback::new(move |files: Vec<PickedFile>| {
+        if files.is_empty() {
+            return;
+        }
+        compare_error.set(None);
+        // Tied to this page: leaving it stops the reading.
+        owner.with(|| {
+            leptos::task::spawn_local(
+                until_cleanup(async move {
+                    if let Err(e) = reports::compare_with(state, files).await {
+                        compare_error.set(Some(e));
+                    }
+                })
+                .map(|_| ()),
+            );
+        });
+    });
     let on_query = Callback::new({
         let set_query = set_query.clone();
         move |q: TableQuery| set_query(&q.to_pairs())
@@ -183,13 +226,59 @@ pub fn HomePage() -> impl IntoView {
             .session
             .with(|s| s.as_ref().is_some_and(Session::is_demo))
     };
+    let report_banner = move || {
+        state.session.with(|s| match s.as_ref().map(|s| &s.source) {
+            Some(Source::Report { file, time, .. }) => Some(format!(
+                "Report {file}, made {}. Read in this page from your file; nothing was sent anywhere.",
+                time.format("%Y-%m-%d %H:%M UTC")
+            )),
+            _ => None,
+        })
+    };
+    let grace_known = Signal::derive(move || {
+        state.session.with(|s| {
+            !matches!(
+                s.as_ref().map(|s| &s.source),
+                Some(Source::Report {
+                    created_known: false,
+                    ..
+                })
+            )
+        })
+    });
+    // A change of the comparison lists its seats; the removed ones from the earlier report.
+    let change = Memo::new(move |_| match query.with(|q| q.filter.clone()) {
+        Filter::Changed(c) => Some(c),
+        _ => None,
+    });
+    let restrict = Signal::derive(move || {
+        let c = change.get()?;
+        Some(state.comparison.with(|cmp| {
+            cmp.as_ref()
+                .map(|cmp| cmp.result.of(c).to_vec())
+                .unwrap_or_default()
+        }))
+    });
+    let list_seats = Signal::derive(move || {
+        if change.get() == Some(Change::Removed) {
+            state
+                .comparison
+                .with(|c| c.as_ref().map(|c| c.seats.clone()).unwrap_or_default())
+        } else {
+            state.seats.get()
+        }
+    });
     let shown = move || {
         state.session.with(Option::is_some) && !matches!(state.status.get(), LoadStatus::Failed(_))
     };
 
+    // Report files dropped anywhere on the page open like the "Open a report" input.
     view! {
+        <div class="home" on:dragover=move |ev| crate::browser::allow_drop(&ev)
+            on:drop=move |ev| on_open.run(crate::browser::dropped_files(&ev))>
         <ConnectForm org=org api=api token=token on_load=on_load on_demo=on_demo
-            on_forget=on_forget error=form_error />
+            on_forget=on_forget on_open=on_open error=form_error />
+        {move || report_banner().map(|b| view! { <p class="banner" role="note">{b}</p> })}
         {move || demo().then(|| view! {
             <p class="banner" role="note">"Demo data: a made-up organization generated in your browser. Nothing was fetched from GitHub."</p>
         })}
@@ -201,14 +290,18 @@ pub fn HomePage() -> impl IntoView {
             <SpendCard state=state.spend spend=month seat_estimate=seat_estimate />
         </Show>
         <Show when=shown>
-            <ReclaimSection rules=rules on_rules=on_rules summary=reclaim show_href=show_reclaimable pool=pool />
+            <ReclaimSection rules=rules on_rules=on_rules summary=reclaim show_href=show_reclaimable pool=pool grace_known=grace_known />
         </Show>
         <Show when=move || shown() && complete()>
             <UsageCharts seats=state.seats now=state.now href=filter_href on_select=on_filter />
         </Show>
-        <Show when=shown>
-            <AccessList seats=state.seats query=query on_query=on_query now=state.now
-                seat_href=seat_href on_download=on_download />
+        <Show when=move || shown() && complete()>
+            <ChangesSection comparison=state.comparison on_open=on_compare href=filter_href error=compare_error />
         </Show>
+        <Show when=shown>
+            <AccessList seats=list_seats query=query on_query=on_query now=state.now
+                seat_href=seat_href on_download=on_download restrict=restrict />
+        </Show>
+        </div>
     }
 }

@@ -49,7 +49,7 @@ pub fn SeatPage() -> impl IntoView {
     let session = Memo::new(move |_| {
         let url_org = q_org.get();
         let matches = |s: &Session| match &url_org {
-            None => s.is_demo(),
+            None => s.is_local(),
             Some(org) => !s.is_demo() && s.org.eq_ignore_ascii_case(org),
         };
         state
@@ -73,7 +73,7 @@ pub fn SeatPage() -> impl IntoView {
                     .seats
                     .with_untracked(|s| s.iter().find(|s| s.login() == login).cloned())
                     .ok_or(ApiError::NotFound {
-                        what: format!("seat for {login} in the demo organization"),
+                        what: format!("seat for {login} in {}", session.org),
                     }),
             };
             match found {

@@ -28,6 +28,17 @@ pub const FLUSH_MS: f64 = 250.0;
 #[derive(Debug)]
 pub struct LoadHandle(AbortHandle);
 
+impl LoadHandle {
+    /// Runs `task` as the load: it stops when the handle is dropped.
+    pub(super) fn spawn(task: impl std::future::Future<Output = ()> + 'static) -> Self {
+        let (task, handle) = abortable(task);
+        leptos::task::spawn_local(async move {
+            let _ = task.await;
+        });
+        Self(handle)
+    }
+}
+
 impl Drop for LoadHandle {
     fn drop(&mut self) {
         self.0.abort();
@@ -43,7 +54,7 @@ pub(super) fn start(state: AppState, session: &Session) -> Option<LoadHandle> {
     }
     let client = session.client()?;
     let org = session.org.clone();
-    let (task, handle) = abortable(async move {
+    Some(LoadHandle::spawn(async move {
         // The bill is read beside the seats and never delays them; its failure is one
         // sentence in its own section, never the load's.
         let spend = async {
@@ -56,11 +67,7 @@ pub(super) fn start(state: AppState, session: &Session) -> Option<LoadHandle> {
         };
         let seats = load_seats(state, &client, &org, started);
         futures::join!(spend, seats);
-    });
-    leptos::task::spawn_local(async move {
-        let _ = task.await;
-    });
-    Some(LoadHandle(handle))
+    }))
 }
 
 /// Billing and every seat of `org` into `state`, then the outcome.

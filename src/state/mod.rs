@@ -6,6 +6,7 @@
 //! [`Token`]: seat_core::token::Token
 
 pub mod load;
+pub mod reports;
 pub mod session;
 
 use std::future::Future;
@@ -91,6 +92,8 @@ pub struct AppState {
     pub price: RwSignal<Option<Cents>>,
     /// This month's bill, when GitHub tells it.
     pub spend: RwSignal<SpendState>,
+    /// The comparison with an earlier report, once one is opened.
+    pub comparison: RwSignal<Option<reports::Compared>>,
     /// The running load; replacing or clearing it stops the old one.
     load: StoredValue<Option<LoadHandle>>,
 }
@@ -106,6 +109,7 @@ impl AppState {
             now: RwSignal::new(browser::now()),
             price: RwSignal::new(None),
             spend: RwSignal::new(SpendState::Idle),
+            comparison: RwSignal::new(None),
             load: StoredValue::new(None),
         }
     }
@@ -119,6 +123,12 @@ impl AppState {
         self.status.set(LoadStatus::Idle);
         self.price.set(None);
         self.spend.set(SpendState::Idle);
+        self.comparison.set(None);
+    }
+
+    /// Stops the running load, if any (its requests are aborted).
+    pub fn stop(&self) {
+        self.load.set_value(None);
     }
 
     /// Starts loading `session`'s billing and seats, replacing (and stopping) whatever ran.
@@ -128,6 +138,7 @@ impl AppState {
         self.billing.set(None);
         self.seats.set(Vec::new());
         self.now.set(browser::now());
+        self.comparison.set(None);
         self.spend.set(SpendState::Loading);
         self.status.set(LoadStatus::Loading {
             loaded: 0,
@@ -136,6 +147,13 @@ impl AppState {
         });
         let handle = load::start(*self, &session);
         self.load.set_value(handle);
+    }
+
+    /// Runs `task` as the load (reading report files): it replaces whatever ran, and the next
+    /// Load, demo or Forget stops it.
+    pub fn run_as_load(&self, task: impl Future<Output = ()> + 'static) {
+        self.load.set_value(None);
+        self.load.set_value(Some(LoadHandle::spawn(task)));
     }
 
     /// Loads the current session again (Retry).

@@ -30,6 +30,15 @@ pub enum Source {
     },
     /// An organization generated in the browser; no network.
     Demo,
+    /// An activity report opened from a file; no network.
+    Report {
+        /// The file's name.
+        file: String,
+        /// The report's time ("now" for every rule).
+        time: chrono::DateTime<chrono::Utc>,
+        /// Whether it has assignment dates (the grace period needs them).
+        created_known: bool,
+    },
 }
 
 /// What is being looked at.
@@ -54,13 +63,18 @@ impl Session {
                 token.clone(),
                 self.options.clone(),
             )),
-            Source::Demo => None,
+            Source::Demo | Source::Report { .. } => None,
         }
     }
 
     /// Whether this is the in-browser demo.
     pub fn is_demo(&self) -> bool {
         self.source == Source::Demo
+    }
+
+    /// Whether the data is in the page (the demo or a report file), not at GitHub.
+    pub fn is_local(&self) -> bool {
+        !matches!(self.source, Source::Github { .. })
     }
 
     /// The demo organization.

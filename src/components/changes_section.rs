@@ -1,0 +1,116 @@
+use leptos::prelude::*;
+use seat_core::compare::Change;
+use seat_core::overview::format_count;
+use seat_core::table::Filter;
+
+use crate::browser::PickedFile;
+use crate::state::reports::Compared;
+
+/// "Compare with an earlier report", and once one is open, "Changes since DATE": new seats,
+/// removed seats, newly idle, back in use, each a link to exactly those seats, and with three or
+/// more reports the trend of seats and active seats.
+#[component]
+pub fn ChangesSection(
+    /// The comparison, once an earlier report is open.
+    #[prop(into)]
+    comparison: Signal<Option<Compared>>,
+    /// Called with the earlier report files the user opened.
+    on_open: Callback<Vec<PickedFile>>,
+    /// Builds the link to the access list showing one kind of change.
+    href: Callback<Filter, String>,
+    /// What went wrong reading a file.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let figures = move |c: Compared| {
+        let items = Change::ALL
+            .into_iter()
+            .map(|change| {
+                let n = c.result.of(change).len() as u64;
+                view! {
+                    <div class="figure"><dt>{change.label()}</dt>
+                        <dd><a href=href.run(Filter::Changed(change))>{format_count(n)}</a></dd></div>
+                }
+            })
+            .collect_view();
+        let trend = (c.trend.len() >= 3).then(|| {
+            let rows = c
+                .trend
+                .iter()
+                .map(|p| view! {
+                    <tr><td>{p.time.format("%Y-%m-%d %H:%M UTC").to_string()}</td>
+                        <td>{format_count(p.seats as u64)}</td><td>{format_count(p.active as u64)}</td></tr>
+                })
+                .collect_view();
+            view! {
+                <TrendChart points=c.trend.clone() />
+                <table class="chart-data">
+                    <caption class="visually-hidden">"Seats and active seats per report"</caption>
+                    <thead><tr><th scope="col">"Report"</th><th scope="col">"Seats"</th><th scope="col">"Active"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+        });
+        view! {
+            <h3>{format!("Changes since {} ({})", c.time.format("%Y-%m-%d %H:%M UTC"), c.file)}</h3>
+            <p class="hint-text">"Active: last activity within the 30 days before each report's time; idle: not active."</p>
+            <dl class="figures">{items}</dl>
+            {trend}
+        }
+    };
+    view! {
+        <section class="card changes" aria-labelledby="changes-heading">
+            <h2 id="changes-heading">"Compare"</h2>
+            <div class="open-report">
+                <label for="compare-report">"Compare with an earlier report"</label>
+                <input id="compare-report" type="file" accept=".csv,text/csv" multiple
+                    on:change=move |ev| on_open.run(crate::browser::input_files(&ev)) />
+                <small class="muted">"Read in this page, sent nowhere."</small>
+            </div>
+            {move || error.get().map(|e| view! { <div role="alert" class="alert">{e}</div> })}
+            {move || comparison.get().map(figures)}
+        </section>
+    }
+}
+
+/// Seats (bars) and active seats (the darker part) per report, oldest first.
+#[component]
+fn TrendChart(
+    /// The points.
+    points: Vec<seat_core::compare::TrendPoint>,
+) -> impl IntoView {
+    let max = points.iter().map(|p| p.seats).max().unwrap_or(1).max(1) as f64;
+    let (w, h, gap) = (48.0_f64, 120.0_f64, 12.0_f64);
+    let width = points.len() as f64 * (w + gap);
+    let name = format!(
+        "Seats and active seats per report: {}",
+        points
+            .iter()
+            .map(|p| format!(
+                "{} {} seats, {} active",
+                p.time.format("%Y-%m-%d"),
+                p.seats,
+                p.active
+            ))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    let bars = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let x = i as f64 * (w + gap);
+            let total = p.seats as f64 / max * h;
+            let active = p.active as f64 / max * h;
+            view! {
+                <rect class="trend-seats" x=x y=h - total width=w height=total />
+                <rect class="trend-active" x=x y=h - active width=w height=active />
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="trend" role="img" aria-label=name viewBox=format!("0 0 {width} {h}") width=width height=h>
+            {bars}
+        </svg>
+    }
+}

@@ -1,0 +1,167 @@
+//! Reports opened from files: the newest becomes what the app shows (no token, no request),
+//! an earlier one is compared with it. Files are read in the page and sent nowhere.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use seat_core::compare::{compare, trend, Comparison, TrendPoint};
+use seat_core::loader::LoadReport;
+use seat_core::models::{Billing, Seat, SeatBreakdown};
+use seat_core::report_read::{read_report, Report, MAX_REPORT_BYTES};
+
+use super::session::{Session, Source};
+use super::{AppState, LoadStatus, SpendState};
+use crate::browser::{self, PickedFile};
+
+/// An earlier report and what changed since.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compared {
+    /// Its file's name.
+    pub file: String,
+    /// Its time.
+    pub time: DateTime<Utc>,
+    /// Its seats (the removed ones are listed from here).
+    pub seats: Vec<Seat>,
+    /// The four changes.
+    pub result: Comparison,
+    /// Seats and active seats per report, oldest first (three or more reports make a trend).
+    pub trend: Vec<TrendPoint>,
+}
+
+/// Reads every file; the first failure names its file and says what is wrong and what to do.
+async fn read_all(files: Vec<PickedFile>) -> Result<Vec<(String, Report)>, String> {
+    let mut out = Vec::with_capacity(files.len());
+    for f in files {
+        // Checked before reading: a 200 MB file is refused without loading it.
+        if f.size > MAX_REPORT_BYTES {
+            let e = seat_core::report_read::ReadError::TooLarge {
+                bytes: f.size,
+                max: MAX_REPORT_BYTES,
+            };
+            return Err(format!("{}: {e}", f.name));
+        }
+        let bytes = f
+            .bytes()
+            .await
+            .map_err(|e| format!("{}: the browser could not read the file ({e}).", f.name))?;
+        let report =
+            read_report(&bytes, MAX_REPORT_BYTES).map_err(|e| format!("{}: {e}", f.name))?;
+        out.push((f.name, report));
+    }
+    if out.is_empty() {
+        return Err("No file was chosen.".into());
+    }
+    Ok(out)
+}
+
+fn time_of(report: &Report) -> DateTime<Utc> {
+    report.report_time.unwrap_or_else(browser::now)
+}
+
+/// Opens `files`: the newest report is shown, the one before it (if any) compared with it, and
+/// all of them make the trend.
+pub async fn open(state: AppState, files: Vec<PickedFile>) -> Result<(), String> {
+    let mut reports = read_all(files).await?;
+    reports.sort_by_key(|(_, r)| time_of(r));
+    let Some((file, current)) = reports.pop() else {
+        return Err("No file was chosen.".into());
+    };
+    let time = time_of(&current);
+    let n = current.seats.len();
+    state.session.set(Some(Session {
+        org: file.clone(),
+        source: Source::Report {
+            file,
+            time,
+            created_known: current.columns.created_at,
+        },
+        options: Default::default(),
+    }));
+    state.now.set(time);
+    // What a file can tell: the seats. GitHub's cycle figures stay unknown, never 0.
+    state.billing.set(Some(Billing {
+        seat_breakdown: SeatBreakdown {
+            total: Some(n as u64),
+            ..SeatBreakdown::default()
+        },
+        plan_type: majority_plan(&current.seats),
+        ..Billing::default()
+    }));
+    state.spend.set(SpendState::Unavailable(
+        "Opened from a file: GitHub's bill is read only when loading from GitHub with a token."
+            .into(),
+    ));
+    state.seats.set(current.seats);
+    state.status.set(LoadStatus::Done {
+        report: LoadReport {
+            total_seats: Some(n as u64),
+            pages: 1,
+            loaded: n,
+            ..LoadReport::default()
+        },
+        millis: 0.0,
+    });
+    state.comparison.set(None);
+    if !reports.is_empty() {
+        set_comparison(state, reports);
+    }
+    Ok(())
+}
+
+/// Compares what is shown with the newest of `files` (all of them join the trend).
+pub async fn compare_with(state: AppState, files: Vec<PickedFile>) -> Result<(), String> {
+    let mut reports = read_all(files).await?;
+    reports.sort_by_key(|(_, r)| time_of(r));
+    set_comparison(state, reports);
+    Ok(())
+}
+
+/// `earlier` sorted oldest first; the newest of them is the one compared.
+fn set_comparison(state: AppState, mut earlier: Vec<(String, Report)>) {
+    let now = state.now.get_untracked();
+    let points = state.seats.with_untracked(|current| {
+        let mut all: Vec<(&[Seat], DateTime<Utc>)> = earlier
+            .iter()
+            .map(|(_, r)| (r.seats.as_slice(), time_of(r)))
+            .collect();
+        all.push((current, now));
+        trend(&all)
+    });
+    let Some((file, last)) = earlier.pop() else {
+        return;
+    };
+    let time = time_of(&last);
+    let result = state
+        .seats
+        .with_untracked(|current| compare(current, now, &last.seats, time));
+    state.comparison.set(Some(Compared {
+        file,
+        time,
+        seats: last.seats,
+        result,
+        trend: points,
+    }));
+}
+
+fn majority_plan(seats: &[Seat]) -> Option<String> {
+    let business = seats
+        .iter()
+        .filter(|s| {
+            s.plan_type
+                .as_deref()
+                .is_some_and(|p| p.eq_ignore_ascii_case("business"))
+        })
+        .count();
+    let enterprise = seats
+        .iter()
+        .filter(|s| {
+            s.plan_type
+                .as_deref()
+                .is_some_and(|p| p.eq_ignore_ascii_case("enterprise"))
+        })
+        .count();
+    match (business, enterprise) {
+        (0, 0) => None,
+        (b, e) if e > b => Some("enterprise".into()),
+        _ => Some("business".into()),
+    }
+}
