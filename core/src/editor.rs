@@ -53,14 +53,21 @@ fn known_name(editor: &str) -> Option<&'static str> {
         "azuredatastudio" => "Azure Data Studio",
         "sublime" | "sublimetext" => "Sublime Text",
         "jetbrains" => "JetBrains",
-        "copilot-cli" | "copilot_cli" | "gh-copilot" => "Copilot CLI",
-        "copilot-chat-platform" | "copilot_chat_platform" | "copilot-chat" | "github-chat" => {
-            "Copilot Chat"
+        "copilot-cli" | "copilot_cli" | "gh-copilot" | "copilot cli" => "Copilot CLI",
+        "copilot-chat-platform"
+        | "copilot_chat_platform"
+        | "copilot-chat"
+        | "github-chat"
+        | "copilot chat" => "Copilot Chat",
+        "copilot_pr_review"
+        | "copilot-pr-review"
+        | "copilot-code-review"
+        | "copilot code review" => "Copilot code review",
+        "copilot-coding-agent" | "copilot_coding_agent" | "copilot coding agent" => {
+            "Copilot coding agent"
         }
-        "copilot_pr_review" | "copilot-pr-review" | "copilot-code-review" => "Copilot code review",
-        "copilot-coding-agent" | "copilot_coding_agent" => "Copilot coding agent",
         "github.com" | "dotcom" | "github" => "GitHub.com",
-        "github-mobile" | "mobile" => "GitHub Mobile",
+        "github-mobile" | "mobile" | "github mobile" => "GitHub Mobile",
         _ => return None,
     })
 }
@@ -204,6 +211,28 @@ pub fn editor_family(raw: Option<&str>) -> EditorFamily {
     }
 }
 
+/// The editor string behind a friendly name of GitHub's activity report ("VS Code 1.89.1" →
+/// `VS Code/1.89.1`, "JetBrains IU 261.1" → `JetBrains-IU/261.1`, "Copilot Chat" as it is), so a
+/// report without the raw editor still gets its family and label; "Unspecified" is none.
+pub fn editor_from_surface(surface: &str) -> Option<String> {
+    let s = surface.trim();
+    if s.is_empty() || s.eq_ignore_ascii_case(UNSPECIFIED) {
+        return None;
+    }
+    let (name, version) = match s.rsplit_once(' ') {
+        Some((name, v)) if looks_like_version(v) => (name.trim(), Some(v)),
+        _ => (s, None),
+    };
+    let name = match name.strip_prefix("JetBrains ") {
+        Some(product) => format!("JetBrains-{}", product.trim()),
+        None => name.to_string(),
+    };
+    Some(match version {
+        Some(v) => format!("{name}/{v}"),
+        None => name,
+    })
+}
+
 /// Parses an editor string into a [`Surface`]; `None` or junk yields "Unspecified".
 pub fn parse_editor(raw: Option<&str>) -> Surface {
     let unspecified = || Surface {
@@ -255,6 +284,22 @@ pub fn parse_editor(raw: Option<&str>) -> Surface {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn friendly_names_of_githubs_report_map_back_to_their_family_and_label() {
+        for friendly in [
+            "VS Code 1.89.1",
+            "JetBrains IU 261.22158.277",
+            "Copilot CLI",
+            "Visual Studio 17.9",
+            "Xcode",
+        ] {
+            let raw = editor_from_surface(friendly).unwrap();
+            assert_eq!(parse_editor(Some(&raw)).label(), friendly, "{raw}");
+            assert_ne!(editor_family(Some(&raw)), EditorFamily::Other, "{raw}");
+        }
+        assert_eq!(editor_from_surface("Unspecified"), None);
+    }
 
     fn label(s: &str) -> String {
         parse_editor(Some(s)).label()

@@ -254,11 +254,11 @@ pub fn read_report(bytes: &[u8], max_bytes: usize) -> Result<Report, ReadError> 
             times.push(t);
         }
         let login = cell(Some(login_col)).map(Box::from);
-        let editor = cell(editor_col).or_else(|| {
-            // GitHub's report has only the friendly name; keep it where the raw one would be,
-            // so the editor families and the table still have something to show.
-            value(surface_col).filter(|s| !s.eq_ignore_ascii_case("unspecified"))
-        });
+        // GitHub's report has only the friendly name: its editor string is rebuilt from it, so
+        // the editor families and the table still have something to show.
+        let editor = cell(editor_col)
+            .map(str::to_string)
+            .or_else(|| value(surface_col).and_then(crate::editor::editor_from_surface));
         let pending = match value(pending_col) {
             None => None,
             Some(v) => Some(
@@ -377,7 +377,7 @@ mod tests {
         );
         assert_eq!(
             r.seats[1].last_activity_editor.as_deref(),
-            Some("VS Code 1.89.1")
+            Some("VS Code/1.89.1")
         );
         assert_eq!(
             r.seats[2].last_activity_at,
