@@ -65,6 +65,16 @@ const VIEWS = [
     await waitForSeats(page, 250);
     await page.getByRole('region', { name: 'Spend this month' }).getByRole('note').waitFor();
   }],
+  ['a report opened from a file, compared with an earlier one', async (page) => {
+    await openApp(page);
+    const csv = (time, shift) => Buffer.from(['report_time,login,last_authenticated_at,last_activity_at,last_surface_used',
+      ...Array.from({ length: 40 }, (_, i) => `${time},user-${i + shift},${time},${i % 3 ? time : ''},VS Code 1.90`)].join('\n'));
+    await page.getByLabel('Open a report').setInputFiles([
+      { name: 'then.csv', mimeType: 'text/csv', buffer: csv('2026-10-01T00:00:00Z', 0) },
+      { name: 'now.csv', mimeType: 'text/csv', buffer: csv('2026-11-01T00:00:00Z', 5) },
+    ]);
+    await page.getByRole('heading', { name: /^Changes since/ }).waitFor();
+  }],
   ['an error', async (page) => {
     await connect(page, { org: 'missing' });
     await page.getByRole('alert').waitFor();

@@ -121,6 +121,15 @@ fn benches(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
+    // Reports read back (issue 15): a 100,000-row report, and comparing two of them.
+    let report = seat_core::report::write_report(&seats, &order, now).unwrap();
+    group.bench_function("report read", |b| {
+        b.iter(|| seat_core::report_read::read_report(&report, usize::MAX).unwrap())
+    });
+    let earlier_time = now - chrono::Duration::days(30);
+    group.bench_function("report compare", |b| {
+        b.iter(|| seat_core::compare::compare(&seats, now, &seats[5_000..], earlier_time))
+    });
     group.finish();
 }
 
