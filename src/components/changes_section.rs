@@ -4,6 +4,7 @@ use seat_core::overview::format_count;
 use seat_core::table::Filter;
 
 use crate::browser::PickedFile;
+use crate::components::report_picker::ReportPicker;
 use crate::state::reports::Compared;
 
 /// "Compare with an earlier report", and once one is open, "Changes since DATE": new seats,
@@ -61,12 +62,8 @@ pub fn ChangesSection(
     view! {
         <section class="card changes" aria-labelledby="changes-heading">
             <h2 id="changes-heading">"Compare"</h2>
-            <div class="open-report">
-                <label for="compare-report">"Compare with an earlier report"</label>
-                <input id="compare-report" type="file" accept=".csv,text/csv" multiple
-                    on:change=move |ev| on_open.run(crate::browser::input_files(&ev)) />
-                <small class="muted">"Read in this page, sent nowhere."</small>
-            </div>
+            <ReportPicker id="compare-report" label="Compare with an earlier report" on_open=on_open
+                hint="Read in this page, sent nowhere." />
             {move || error.get().map(|e| view! { <div role="alert" class="alert">{e}</div> })}
             {move || comparison.get().map(figures)}
         </section>

@@ -2,6 +2,8 @@ use leptos::prelude::*;
 
 pub use crate::state::session::ConnectRequest;
 
+use crate::components::report_picker::ReportPicker;
+
 /// The connect form of the UI contract: Organization, Token (with show/hide), API URL,
 /// "Remember on this device", Load, Try demo data, Forget token.
 #[component]
@@ -99,12 +101,8 @@ pub fn ConnectForm(
                     "Forget token"
                 </button>
             </div>
-            <div class="open-report">
-                <label for="open-report">"Open a report"</label>
-                <input id="open-report" type="file" accept=".csv,text/csv" multiple
-                    on:change=move |ev| on_open.run(crate::browser::input_files(&ev)) />
-                <small class="muted">"GitHub's activity report CSV or this app's; several at once to compare them. Or drop them on the page. Files are read in this page and sent nowhere."</small>
-            </div>
+            <ReportPicker id="open-report" label="Open a report" on_open=on_open
+                hint="GitHub's activity report CSV or this app's; several at once to compare them. Or drop them on the page. Files are read in this page and sent nowhere." />
             {move || error.get().map(|e| view! { <div role="alert" class="alert">{e}</div> })}
         </form>
     }

@@ -8,6 +8,7 @@ pub mod error_alert;
 pub mod load_status;
 pub mod overview_card;
 pub mod reclaim_section;
+pub mod report_picker;
 pub mod seat_table;
 pub mod spend_card;
 pub mod usage_charts;
