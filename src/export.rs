@@ -21,10 +21,10 @@ pub fn download_report(org: &str, seats: &[Seat], rows: &[u32]) -> String {
         "text/csv;charset=utf-8",
     ) {
         Ok(()) => format!(
-            "Saved {} rows ({:.0} KB) in {:.0} ms.",
+            "Saved {} rows ({} KB) in {} ms.",
             seat_core::overview::format_count(rows.len() as u64),
-            bytes.len() as f64 / 1024.0,
-            browser::perf_now() - started
+            bytes.len().div_ceil(1024),
+            (browser::perf_now() - started).max(0.0).round() as u64
         ),
         Err(e) => {
             format!("The download failed ({e}). Try again, or allow downloads for this page.")

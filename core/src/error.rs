@@ -132,7 +132,7 @@ impl fmt::Display for ApiError {
             Self::RateLimited { reset_epoch } => {
                 write!(f, "GitHub's rate limit for this token is used up.")?;
                 match reset_epoch.and_then(|e| chrono::DateTime::from_timestamp(e, 0)) {
-                    Some(t) => write!(f, " It resets at {} UTC; try again then, or use another token.", t.format("%H:%M:%S")),
+                    Some(t) => write!(f, " It resets at {} UTC; try again then, or use another token.", crate::time::hms(t)),
                     None => write!(f, " Wait a few minutes and try again."),
                 }
             }

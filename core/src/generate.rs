@@ -639,7 +639,7 @@ pub fn pending_cancellation_date(now: DateTime<Utc>) -> String {
         (now.year(), now.month() + 1)
     };
     NaiveDate::from_ymd_opt(y, m, 1)
-        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map(crate::time::ymd)
         .unwrap_or_default()
 }
 

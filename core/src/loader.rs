@@ -497,8 +497,9 @@ impl<T: Transport, C: Clock> Client<T, C> {
             on_event(Event::Waiting {
                 seconds: delay.div_ceil(1000),
                 message: format!(
-                    "Retrying in {:.1} s (attempt {} of {}): {}",
-                    delay as f64 / 1000.0,
+                    "Retrying in {}.{} s (attempt {} of {}): {}",
+                    delay / 1000,
+                    delay % 1000 / 100,
                     attempt + 1,
                     self.options.max_attempts,
                     short(&error)

@@ -206,7 +206,8 @@ fn date_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Err
     match Option::<std::borrow::Cow<'de, str>>::deserialize(d)? {
         None => Ok(None),
         Some(s) if s.is_empty() => Ok(None),
-        Some(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+        Some(s) => crate::time::parse_ymd(&s)
+            .ok_or(())
             .or_else(|_| parse_utc(&s).map(|t| t.date_naive()))
             .map(Some)
             .map_err(|_| serde::de::Error::custom(format!("date {s:?} is not YYYY-MM-DD"))),

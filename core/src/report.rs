@@ -56,7 +56,7 @@ pub fn file_name(org: &str, report_time: DateTime<Utc>) -> String {
         .collect();
     format!(
         "copilot-activity-report-{org}-{}.csv",
-        report_time.format("%Y%m%dT%H%M%SZ")
+        crate::time::compact_utc(report_time)
     )
 }
 
@@ -98,7 +98,7 @@ pub fn write_report(
                 ""
             },
             &s.pending_cancellation_date
-                .map(|d| d.format("%Y-%m-%d").to_string())
+                .map(crate::time::ymd)
                 .unwrap_or_default(),
         ])?;
     }

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::models::{Assignee, Organization, Seat, Team};
 
@@ -140,23 +140,19 @@ fn absent(cell: &str) -> bool {
 /// instead of `T`, no offset (taken as UTC), or a bare date (midnight UTC).
 pub fn parse_timestamp(cell: &str) -> Option<DateTime<Utc>> {
     let c = cell.trim();
-    let c = if c.len() > 10 && c.as_bytes()[10] == b' ' {
-        format!("{}T{}", &c[..10], c[11..].trim_start())
-    } else {
-        c.to_string()
-    };
-    if let Ok(t) = DateTime::parse_from_rfc3339(&c) {
-        return Some(t.with_timezone(&Utc));
+    let c = c.strip_suffix("UTC").map_or(c, str::trim_end);
+    if let Some(d) = crate::time::parse_ymd(c) {
+        return d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
     }
-    // "+00:00" style offsets after a space were joined above; "UTC" suffixes are common too.
-    let c = c.trim_end_matches(" UTC").trim_end_matches("UTC");
-    if let Ok(t) = NaiveDateTime::parse_from_str(c, "%Y-%m-%dT%H:%M:%S%.f") {
-        return Some(t.and_utc());
+    let mut t = c.to_string();
+    if t.len() > 10 && t.as_bytes()[10] == b' ' {
+        t.replace_range(10..11, "T");
     }
-    NaiveDate::parse_from_str(c, "%Y-%m-%d")
+    // RFC 3339 as it is, else with UTC as its offset when it has none.
+    DateTime::parse_from_rfc3339(&t)
+        .or_else(|_| DateTime::parse_from_rfc3339(&format!("{t}Z")))
         .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|t| t.and_utc())
+        .map(|t| t.with_timezone(&Utc))
 }
 
 /// Reads a report from the bytes of a file of at most `max_bytes`.
@@ -262,8 +258,7 @@ pub fn read_report(bytes: &[u8], max_bytes: usize) -> Result<Report, ReadError> 
         let pending = match value(pending_col) {
             None => None,
             Some(v) => Some(
-                NaiveDate::parse_from_str(v, "%Y-%m-%d")
-                    .ok()
+                crate::time::parse_ymd(v)
                     .or_else(|| parse_timestamp(v).map(|t| t.date_naive()))
                     .ok_or_else(|| ReadError::BadValue {
                         line,

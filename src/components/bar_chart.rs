@@ -4,11 +4,11 @@ use seat_core::overview::format_count;
 use seat_core::table::Filter;
 
 /// Height of one bar row in the SVG's user units.
-const ROW: f64 = 26.0;
+const ROW: u64 = 26;
 /// Width of the label column, the bar area and the count column (user units; the SVG scales).
-const LABEL_W: f64 = 130.0;
-const BAR_W: f64 = 210.0;
-const COUNT_W: f64 = 60.0;
+const LABEL_W: u64 = 130;
+const BAR_W: u64 = 210;
+const COUNT_W: u64 = 60;
 
 /// A horizontal bar chart drawn in SVG: a picture (`role="img"`, its name listing every
 /// number) whose bars filter the access list on click, and under it the same numbers as a
@@ -33,25 +33,27 @@ pub fn BarChart(
         });
         format!("{title}: {}", parts.join(", "))
     };
-    let height = move || bars.with(|b| b.len() as f64 * ROW);
+    let height = move || bars.with(|b| b.len() as u64 * ROW);
     let max = move || bars.with(|b| b.iter().map(|b| b.count).max().unwrap_or(0).max(1));
     let rows = move || {
-        let max = max() as f64;
+        let max = max();
         bars.get()
             .into_iter()
             .enumerate()
             .map(|(i, bar)| {
-                let y = i as f64 * ROW;
-                let w = (bar.count as f64 / max * BAR_W).max(if bar.count > 0 { 2.0 } else { 0.0 });
+                // Whole user units: the picture scales anyway, and integers keep float
+                // formatting out of the first visit.
+                let y = i as u64 * ROW;
+                let w = (bar.count * BAR_W / max).max(u64::from(bar.count > 0) * 2);
                 let filter = bar.filter.clone();
                 view! {
                     <g class="bar" on:click=move |_| on_select.run(filter.clone())>
                         <title>{format!("{}: {} seats", bar.label, format_count(bar.count))}</title>
-                        <text x=LABEL_W - 8.0 y=y + ROW / 2.0 class="bar-label" text-anchor="end" dominant-baseline="middle">
+                        <text x=LABEL_W - 8 y=y + ROW / 2 class="bar-label" text-anchor="end" dominant-baseline="middle">
                             {truncate(&bar.label, 16)}
                         </text>
-                        <rect x=LABEL_W y=y + 4.0 width=w height=ROW - 8.0 rx="3" />
-                        <text x=LABEL_W + w + 6.0 y=y + ROW / 2.0 class="bar-count" dominant-baseline="middle">
+                        <rect x=LABEL_W y=y + 4 width=w height=ROW - 8 rx="3" />
+                        <text x=LABEL_W + w + 6 y=y + ROW / 2 class="bar-count" dominant-baseline="middle">
                             {format_count(bar.count)}
                         </text>
                     </g>

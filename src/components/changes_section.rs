@@ -39,7 +39,7 @@ pub fn ChangesSection(
                 .trend
                 .iter()
                 .map(|p| view! {
-                    <tr><td>{p.time.format("%Y-%m-%d %H:%M UTC").to_string()}</td>
+                    <tr><td>{seat_core::time::minute_utc(p.time)}</td>
                         <td>{format_count(p.seats as u64)}</td><td>{format_count(p.active as u64)}</td></tr>
                 })
                 .collect_view();
@@ -53,7 +53,7 @@ pub fn ChangesSection(
             }
         });
         view! {
-            <h3>{format!("Changes since {} ({})", c.time.format("%Y-%m-%d %H:%M UTC"), c.file)}</h3>
+            <h3>{format!("Changes since {} ({})", seat_core::time::minute_utc(c.time), c.file)}</h3>
             <p class="hint-text">"Active: last activity within the 30 days before each report's time; idle: not active."</p>
             <dl class="figures">{items}</dl>
             {trend}
@@ -76,16 +76,16 @@ fn TrendChart(
     /// The points.
     points: Vec<seat_core::compare::TrendPoint>,
 ) -> impl IntoView {
-    let max = points.iter().map(|p| p.seats).max().unwrap_or(1).max(1) as f64;
-    let (w, h, gap) = (48.0_f64, 120.0_f64, 12.0_f64);
-    let width = points.len() as f64 * (w + gap);
+    let max = points.iter().map(|p| p.seats).max().unwrap_or(1).max(1);
+    let (w, h, gap) = (48_usize, 120_usize, 12_usize);
+    let width = points.len() * (w + gap);
     let name = format!(
         "Seats and active seats per report: {}",
         points
             .iter()
             .map(|p| format!(
                 "{} {} seats, {} active",
-                p.time.format("%Y-%m-%d"),
+                seat_core::time::ymd(p.time.date_naive()),
                 p.seats,
                 p.active
             ))
@@ -96,9 +96,9 @@ fn TrendChart(
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let x = i as f64 * (w + gap);
-            let total = p.seats as f64 / max * h;
-            let active = p.active as f64 / max * h;
+            let x = i * (w + gap);
+            let total = p.seats * h / max;
+            let active = p.active * h / max;
             view! {
                 <rect class="trend-seats" x=x y=h - total width=w height=total />
                 <rect class="trend-active" x=x y=h - active width=w height=active />

@@ -75,8 +75,10 @@ pub fn SeatTable(
                 .collect::<Vec<_>>()
         })
     };
-    let top_pad = move || format!("{}px", window.get().0 as f64 * ROW_HEIGHT);
-    let bottom_pad = move || format!("{}px", (total() - window.get().1) as f64 * ROW_HEIGHT);
+    // Integers: rows are a whole number of pixels tall.
+    let row = ROW_HEIGHT as usize;
+    let top_pad = move || format!("{}px", window.get().0 * row);
+    let bottom_pad = move || format!("{}px", (total() - window.get().1) * row);
 
     let header = move |column: Column| {
         let aria = move || {
@@ -169,13 +171,13 @@ fn SeatRow(
         None => "—".to_string(),
     };
     let assigned = if seat_core::report_read::created_known(&seat) {
-        seat.created_at.format("%Y-%m-%d").to_string()
+        seat_core::time::ymd(seat.created_at.date_naive())
     } else {
         "—".to_string()
     };
     let cancel = seat
         .pending_cancellation_date
-        .map_or_else(|| "—".to_string(), |d| d.format("%Y-%m-%d").to_string());
+        .map_or_else(|| "—".to_string(), seat_core::time::ymd);
     view! {
         <tr aria-rowindex=(position + 2).to_string()>
             <td class="col-user">{user}</td>

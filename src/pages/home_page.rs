@@ -230,7 +230,7 @@ pub fn HomePage() -> impl IntoView {
         state.session.with(|s| match s.as_ref().map(|s| &s.source) {
             Some(Source::Report { file, time, .. }) => Some(format!(
                 "Report {file}, made {}. Read in this page from your file; nothing was sent anywhere.",
-                time.format("%Y-%m-%d %H:%M UTC")
+                seat_core::time::minute_utc(*time)
             )),
             _ => None,
         })

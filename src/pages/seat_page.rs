@@ -217,7 +217,7 @@ fn SeatDetails(
             </dd>
             <dt>"Last authenticated"</dt><dd>{when(seat.last_authenticated_at, "Never")}</dd>
             <dt>"Pending cancellation"</dt>
-            <dd>{seat.pending_cancellation_date.map_or_else(|| "No".to_string(), |d| format!("Ends on {}", d.format("%Y-%m-%d")))}</dd>
+            <dd>{seat.pending_cancellation_date.map_or_else(|| "No".to_string(), |d| format!("Ends on {}", seat_core::time::ymd(d)))}</dd>
             {seat.organization.as_ref().and_then(|o| o.login.clone()).map(|o| view! { <dt>"Organization"</dt><dd>{o.to_string()}</dd> })}
         </dl>
         {stale.then(|| view! { <p class="note-box" role="note"><strong>"Activity looks stale? "</strong>{ACTIVITY_NOTE}</p> })}

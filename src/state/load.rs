@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use seat_core::error::ApiError;
 use seat_core::generate;
 use seat_core::loader::{Event, LoadReport, SeatSource};
-use seat_core::models::Seat;
+use seat_core::models::{decode_billing, decode_seat, Seat};
 use seat_core::overview::BUSINESS_PRICE;
 use seat_core::spend::{generated_lines, unavailable_reason};
 
@@ -100,9 +100,11 @@ async fn load_seats(state: AppState, client: &GithubClient, org: &str, started: 
 
 fn load_demo(state: AppState, started: f64) {
     let spec = demo_spec(state.now.get_untracked());
-    let billing = serde_json::from_value(generate::billing_json(&spec)).ok();
+    // Through text and the same decoders as GitHub's answers: a second (Value-based) decoder
+    // for the demo alone would cost the first visit ~10 KB.
+    let billing = decode_billing(&generate::billing_json(&spec).to_string()).ok();
     let seats: Vec<Seat> = (0..spec.seats)
-        .filter_map(|i| serde_json::from_value(generate::seat_json(&spec, i)).ok())
+        .filter_map(|i| decode_seat(&generate::seat_json(&spec, i).to_string()).ok())
         .collect();
     let report = LoadReport {
         total_seats: Some(spec.seats as u64),
