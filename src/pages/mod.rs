@@ -1,6 +1,8 @@
 //! Routed containers: they own URL state and compose components. The URL is read and written
 //! here only, through [`TableQuery`] for the access list's view.
 
+pub mod actions;
+pub mod figures;
 pub mod home_page;
 pub mod seat_page;
 

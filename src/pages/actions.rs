@@ -1,0 +1,118 @@
+//! What the start page's buttons and file inputs do: connect, the demo, Forget token, Retry,
+//! open and compare report files. Each replaces or stops what ran before (see `state`).
+
+use futures::FutureExt;
+use leptos::prelude::*;
+
+use crate::browser::PickedFile;
+use crate::components::connect_form::ConnectRequest;
+use crate::pages::{use_query_param, use_set_query};
+use crate::state::session::{self, Session, Source};
+use crate::state::{reports, until_cleanup, AppState};
+
+/// The start page's actions and the messages they leave.
+#[derive(Debug, Clone, Copy)]
+pub struct Actions {
+    /// Load (the connect form).
+    pub on_load: Callback<ConnectRequest>,
+    /// Try demo data.
+    pub on_demo: Callback<()>,
+    /// Forget token: stops the load, forgets the session and the remembered token.
+    pub on_forget: Callback<()>,
+    /// Retry the current session.
+    pub on_retry: Callback<()>,
+    /// Open report files (the newest is shown, an earlier one compared).
+    pub on_open: Callback<Vec<PickedFile>>,
+    /// Compare what is shown with earlier report files.
+    pub on_compare: Callback<Vec<PickedFile>>,
+    /// A problem with what was typed or opened, for the connect form's alert.
+    pub form_error: RwSignal<Option<String>>,
+    /// A problem with a file to compare with.
+    pub compare_error: RwSignal<Option<String>>,
+}
+
+/// The actions of the start page for `state`.
+pub fn use_actions(state: AppState) -> Actions {
+    let set_query = use_set_query();
+    let param = |name| use_query_param(name).get_untracked();
+    // `?per_page=&concurrency=&timeout_ms=`: knobs for tests and the benchmark.
+    let knobs = (param("per_page"), param("concurrency"), param("timeout_ms"));
+    let form_error = RwSignal::new(None::<String>);
+    let compare_error = RwSignal::new(None::<String>);
+    let owner = Owner::current().unwrap_or_default();
+
+    let on_load = Callback::new({
+        let set_query = set_query.clone();
+        move |req: ConnectRequest| {
+            let (per_page, concurrency, timeout) = knobs.clone();
+            let options = session::load_options(per_page, concurrency, timeout);
+            match session::connect(&req, options) {
+                Ok(session) => {
+                    form_error.set(None);
+                    let api = match &session.source {
+                        Source::Github { base, .. } => (base.origin()
+                            != seat_core::api_base::GITHUB_API)
+                            .then(|| base.origin().to_string()),
+                        Source::Demo | Source::Report { .. } => None,
+                    };
+                    set_query(&[("org", Some(session.org.clone())), ("api", api)]);
+                    state.start_load(session);
+                }
+                Err(e) => form_error.set(Some(e)),
+            }
+        }
+    });
+    let on_demo = Callback::new({
+        let set_query = set_query.clone();
+        move |()| {
+            form_error.set(None);
+            // The URL names what is shown: no organization of GitHub's for the demo.
+            set_query(&[("org", None), ("api", None)]);
+            state.start_load(Session::demo(state.now.get_untracked()));
+        }
+    });
+    let on_open = Callback::new(move |files: Vec<PickedFile>| {
+        if files.is_empty() {
+            return;
+        }
+        form_error.set(None);
+        compare_error.set(None);
+        set_query(&[("org", None), ("api", None), ("filter", None)]);
+        // Reading the files is the load now: the next Load, demo or Forget stops it.
+        state.run_as_load(async move {
+            if let Err(e) = reports::open(state, files).await {
+                form_error.set(Some(e));
+            }
+        });
+    });
+    let on_compare = Callback::new(move |files: Vec<PickedFile>| {
+        if files.is_empty() {
+            return;
+        }
+        compare_error.set(None);
+        // Tied to this page: leaving it stops the reading.
+        owner.with(|| {
+            leptos::task::spawn_local(
+                until_cleanup(async move {
+                    if let Err(e) = reports::compare_with(state, files).await {
+                        compare_error.set(Some(e));
+                    }
+                })
+                .map(|_| ()),
+            );
+        });
+    });
+    Actions {
+        on_load,
+        on_demo,
+        on_forget: Callback::new(move |()| {
+            session::forget_token();
+            state.clear();
+        }),
+        on_retry: Callback::new(move |()| state.retry()),
+        on_open,
+        on_compare,
+        form_error,
+        compare_error,
+    }
+}

@@ -1,0 +1,144 @@
+//! What the start page derives from the loaded data: each figure a memo or signal over the
+//! state and the URL's view, never a copy kept in step by hand.
+
+use leptos::prelude::*;
+use seat_core::compare::Change;
+use seat_core::models::Seat;
+use seat_core::money::Cents;
+use seat_core::overview::{default_price, UsageFigures};
+use seat_core::query::TableQuery;
+use seat_core::reclaim::{summarize, ReclaimRules, ReclaimSummary};
+use seat_core::spend::{pool_effect, spend, PoolEffect, Spend};
+use seat_core::table::Filter;
+
+use crate::state::session::Source;
+use crate::state::{AppState, LoadStatus, SpendState};
+
+/// The start page's figures.
+#[derive(Debug, Clone, Copy)]
+pub struct Figures {
+    /// Every seat arrived: figures from the list wait for it (a partial count would mislead).
+    pub complete: Signal<bool>,
+    /// The overview's counts from the seat list.
+    pub usage: Signal<Option<UsageFigures>>,
+    /// The price per seat in force: the user's, else the plan's list price.
+    pub price: Signal<Cents>,
+    /// The reclaim thresholds (a memo: the summary re-runs when they change, not per keystroke).
+    pub rules: Memo<ReclaimRules>,
+    /// The reclaim section's figures.
+    pub reclaim: Memo<Option<ReclaimSummary>>,
+    /// This month's bill against the pool.
+    pub month: Memo<Option<Spend>>,
+    /// Seats × price.
+    pub seat_estimate: Signal<Option<Cents>>,
+    /// Projected AI credit overage.
+    pub overage: Signal<Option<Cents>>,
+    /// What removing the reclaimable seats does to the pool.
+    pub pool: Signal<Option<PoolEffect>>,
+    /// Whether the seats have assignment dates (a report file may not).
+    pub grace_known: Signal<bool>,
+    /// A comparison's change the list is filtered to: only these seats…
+    pub restrict: Signal<Option<Vec<u32>>>,
+    /// …of this list (the earlier report's for removed seats).
+    pub list_seats: Signal<Vec<Seat>>,
+}
+
+/// Derives the figures of `state` under the view `query`.
+pub fn use_figures(state: AppState, query: Memo<TableQuery>) -> Figures {
+    let complete = Signal::derive(move || state.status.with(LoadStatus::is_complete));
+    let usage = Signal::derive(move || {
+        complete.get().then(|| {
+            state
+                .seats
+                .with(|s| UsageFigures::from_seats(s, state.now.get()))
+        })
+    });
+    let plan = move || {
+        state
+            .billing
+            .with(|b| b.as_ref().and_then(|b| b.plan_type.clone()))
+    };
+    let billed_seats = move || {
+        state
+            .billing
+            .with(|b| b.as_ref().and_then(|b| b.seat_breakdown.total))
+    };
+    let price = Signal::derive(move || {
+        state
+            .price
+            .get()
+            .unwrap_or_else(|| default_price(plan().as_deref()))
+    });
+    let rules = Memo::new(move |_| query.with(|q| q.rules));
+    let reclaim = Memo::new(move |_| {
+        complete.get().then(|| {
+            let (rules, price, now) = (rules.get(), price.get(), state.now.get());
+            state.seats.with(|s| summarize(s, rules, price, now))
+        })
+    });
+    // The bill: GitHub's lines against the pool of the billed seats.
+    let month = Memo::new(move |_| {
+        let seats = billed_seats()?;
+        state.spend.with(|s| match s {
+            SpendState::Ready(lines) => {
+                Some(spend(lines, seats, plan().as_deref(), state.now.get()))
+            }
+            _ => None,
+        })
+    });
+    let pool = Signal::derive(move || {
+        let (month, summary) = (month.get()?, reclaim.get()?);
+        Some(pool_effect(
+            &month,
+            summary.total.count,
+            plan().as_deref(),
+            price.get(),
+        ))
+    });
+    let grace_known = Signal::derive(move || {
+        state.session.with(|s| {
+            !matches!(
+                s.as_ref().map(|s| &s.source),
+                Some(Source::Report {
+                    created_known: false,
+                    ..
+                })
+            )
+        })
+    });
+    let change = Memo::new(move |_| match query.with(|q| q.filter.clone()) {
+        Filter::Changed(c) => Some(c),
+        _ => None,
+    });
+    let restrict = Signal::derive(move || {
+        let c = change.get()?;
+        Some(state.comparison.with(|cmp| {
+            cmp.as_ref()
+                .map(|cmp| cmp.result.of(c).to_vec())
+                .unwrap_or_default()
+        }))
+    });
+    let list_seats = Signal::derive(move || {
+        if change.get() == Some(Change::Removed) {
+            state
+                .comparison
+                .with(|c| c.as_ref().map(|c| c.seats.clone()).unwrap_or_default())
+        } else {
+            state.seats.get()
+        }
+    });
+    Figures {
+        complete,
+        usage,
+        price,
+        rules,
+        reclaim,
+        month,
+        seat_estimate: Signal::derive(move || billed_seats().map(|n| price.get() * n)),
+        overage: Signal::derive(move || month.with(|m| m.as_ref().map(|m| m.projected_overage))),
+        pool,
+        grace_known,
+        restrict,
+        list_seats,
+    }
+}
