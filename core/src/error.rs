@@ -289,7 +289,7 @@ fn lacks_accepted_scope(resp: &RawResponse) -> bool {
     ) else {
         return false;
     };
-    let list = |v: &str| -> Vec<String> {
+    let list = |v: &'_ str| -> Vec<String> {
         v.split(',')
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
@@ -297,7 +297,29 @@ fn lacks_accepted_scope(resp: &RawResponse) -> bool {
     };
     let granted = list(granted);
     let accepted = list(accepted);
-    !accepted.is_empty() && !accepted.iter().any(|a| granted.contains(a))
+    let granted: Vec<&str> = granted.iter().map(String::as_str).collect();
+    let accepted: Vec<&str> = accepted.iter().map(String::as_str).collect();
+    !accepted.is_empty() && !scopes_allow(&accepted, &granted)
+}
+
+/// Whether `granted` (a classic token's scopes) holds one of `accepted`, directly or through a
+/// parent scope: GitHub's `admin:org` includes `write:org` and `read:org`, `write:org` includes
+/// `read:org`, and likewise for `admin:enterprise` and `read:enterprise`. Case-sensitive, as
+/// GitHub writes scopes.
+pub(crate) fn scopes_allow(accepted: &[&str], granted: &[&str]) -> bool {
+    const PARENTS: [(&str, &[&str]); 4] = [
+        ("read:org", &["write:org", "admin:org"]),
+        ("write:org", &["admin:org"]),
+        ("read:enterprise", &["admin:enterprise"]),
+        ("manage_billing:enterprise", &["admin:enterprise"]),
+    ];
+    accepted.iter().any(|a| {
+        granted.contains(a)
+            || PARENTS
+                .iter()
+                .filter(|(child, _)| child == a)
+                .any(|(_, parents)| parents.iter().any(|p| granted.contains(p)))
+    })
 }
 
 fn or_status(message: String, status: u16) -> String {
@@ -417,6 +439,26 @@ mod tests {
             "{}",
         ));
         assert!(matches!(e, ApiError::MissingScope { .. }), "{e:?}");
+        // A parent scope counts: admin:org includes read:org.
+        let e = err(resp(
+            403,
+            &[accepted, ("x-oauth-scopes", "admin:org")],
+            "{}",
+        ));
+        assert!(matches!(e, ApiError::Forbidden { .. }), "{e:?}");
+        // Case-sensitive, trimmed, and an empty accepted list is not about scopes.
+        let e = err(resp(
+            403,
+            &[accepted, ("x-oauth-scopes", " READ:ORG ,repo")],
+            "{}",
+        ));
+        assert!(matches!(e, ApiError::MissingScope { .. }), "{e:?}");
+        let e = err(resp(
+            403,
+            &[("x-accepted-oauth-scopes", ""), ("x-oauth-scopes", "repo")],
+            r#"{"message":"Must be an organization owner or billing manager"}"#,
+        ));
+        assert!(matches!(e, ApiError::Forbidden { .. }), "{e:?}");
         // A fine-grained token (no scope headers) without the permission.
         let e = err(resp(
             403,

@@ -8,6 +8,7 @@
 //!   passed in;
 //! - [`editor`], [`table`], [`overview`], [`report`], [`charts`]: what the views show;
 //! - [`reclaim`]: which seats to take back and what they cost;
+//! - [`writes`]: removing seats and giving access back, batched, paced and reported exactly;
 //! - [`generate`]: realistic, deterministic organizations (fakehub's and the demo's data).
 
 pub mod api_base;
@@ -29,3 +30,4 @@ pub mod spend;
 pub mod table;
 pub mod time;
 pub mod token;
+pub mod writes;

@@ -18,12 +18,43 @@ use crate::models::{decode_billing, decode_seat, decode_seats_page, Billing, Sea
 use crate::spend::{decode_usage, UsageLine};
 use crate::token::Token;
 
-/// Sends one GET. Implementations send only `Authorization` and `Accept` (GitHub's CORS
-/// preflight refuses anything else a client might add, such as `X-GitHub-Api-Version`).
+/// The method of a request that changes something on GitHub.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WriteMethod {
+    /// `DELETE` (remove seats).
+    Delete,
+    /// `POST` (assign seats).
+    Post,
+}
+
+impl WriteMethod {
+    /// `DELETE` or `POST`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Delete => "DELETE",
+            Self::Post => "POST",
+        }
+    }
+}
+
+/// Sends one request. Implementations send only `Authorization`, `Accept` and (writes)
+/// `Content-Type: application/json` (GitHub's CORS preflight refuses anything else a client
+/// might add, such as `X-GitHub-Api-Version`).
 pub trait Transport {
     /// GETs `url` with `Authorization: Bearer <token>`. A network-level failure is
     /// [`ApiError::Network`]; any HTTP status is a `RawResponse`.
     fn get(&self, url: &str, token: &str) -> impl Future<Output = Result<RawResponse, ApiError>>;
+
+    /// Sends `body` (JSON, `Content-Type: application/json`) with `method` to `url`, with
+    /// `Authorization: Bearer <token>`. Failures as for [`Transport::get`]. Called only by
+    /// [`crate::writes`], once per request (it decides about retries).
+    fn send(
+        &self,
+        method: WriteMethod,
+        url: &str,
+        token: &str,
+        body: &str,
+    ) -> impl Future<Output = Result<RawResponse, ApiError>>;
 }
 
 /// Time, injected so waits are testable.
@@ -179,11 +210,11 @@ impl LoadReport {
 
 /// A GitHub client for one API base and one token.
 pub struct Client<T, C> {
-    transport: T,
-    clock: C,
-    base: ApiBase,
-    token: Token,
-    options: LoadOptions,
+    pub(crate) transport: T,
+    pub(crate) clock: C,
+    pub(crate) base: ApiBase,
+    pub(crate) token: Token,
+    pub(crate) options: LoadOptions,
 }
 
 impl<T, C> std::fmt::Debug for Client<T, C> {
@@ -511,7 +542,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
     }
 }
 
-fn short(e: &ApiError) -> String {
+pub(crate) fn short(e: &ApiError) -> String {
     match e {
         ApiError::Server { status } => format!("GitHub answered {status}"),
         ApiError::Timeout { seconds } => format!("no answer in {seconds} s"),
@@ -527,7 +558,7 @@ fn malformed(what: &str, e: &serde_json::Error) -> ApiError {
 }
 
 /// Percent-encodes a login for a path segment (logins are [A-Za-z0-9-], but input is input).
-fn encode_segment(s: &str) -> String {
+pub(crate) fn encode_segment(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),

@@ -15,8 +15,9 @@ pub async fn list_requests(State(state): State<AppState>) -> Response {
     Json(lock(&state.log).clone()).into_response()
 }
 
-/// `DELETE /_fakehub/requests`: forget the log, fault counters, rate-limit windows and
-/// cancellations, so each test starts from the same fake.
+/// `DELETE /_fakehub/requests`: the reset. Forgets the log, fault counters, rate-limit
+/// windows and every seat write (removals and restores), so each test starts from the same
+/// fake.
 pub async fn clear_requests(State(state): State<AppState>) -> StatusCode {
     state.reset();
     StatusCode::NO_CONTENT

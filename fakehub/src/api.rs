@@ -1,6 +1,5 @@
 //! GitHub's Copilot seat endpoints, and what each organization makes of them.
 
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
@@ -16,6 +15,7 @@ use crate::enterprise;
 use crate::github::{self, Ctx, Token};
 use crate::orgs::{self, Data, Fault, Org};
 use crate::state::{epoch_now, lock, AppState};
+use crate::writes;
 
 pub const BILLING: &str = include_str!("../../fixtures/github-api/org-copilot-billing.json");
 pub const SEATS: &str = include_str!("../../fixtures/github-api/org-copilot-billing-seats.json");
@@ -25,6 +25,7 @@ const DOCS_BILLING: &str = "https://docs.github.com/rest/copilot/copilot-user-ma
 const DOCS_SEATS: &str = "https://docs.github.com/rest/copilot/copilot-user-management#list-all-copilot-seat-assignments-for-an-organization";
 const DOCS_MEMBER: &str = "https://docs.github.com/rest/copilot/copilot-user-management#get-copilot-seat-assignment-details-for-a-user";
 const DOCS_CANCEL: &str = "https://docs.github.com/rest/copilot/copilot-user-management#remove-users-from-the-copilot-subscription-for-an-organization";
+const DOCS_RESTORE: &str = "https://docs.github.com/rest/copilot/copilot-user-management#add-users-to-the-copilot-subscription-for-an-organization";
 pub const DOCS_ENTERPRISE: &str = "https://docs.github.com/rest/copilot/copilot-user-management#list-all-copilot-seat-assignments-for-an-enterprise";
 const DOCS_REST: &str = "https://docs.github.com/rest";
 const DOCS_RATE: &str = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api";
@@ -58,6 +59,8 @@ enum OrgCall {
     Member(String),
     /// `DELETE /orgs/{org}/copilot/billing/selected_users`
     Cancel,
+    /// `POST /orgs/{org}/copilot/billing/selected_users`
+    Restore,
 }
 
 impl Endpoint {
@@ -67,9 +70,15 @@ impl Endpoint {
             Endpoint::Org(_, OrgCall::Seats) => DOCS_SEATS,
             Endpoint::Org(_, OrgCall::Member(_)) => DOCS_MEMBER,
             Endpoint::Org(_, OrgCall::Cancel) => DOCS_CANCEL,
+            Endpoint::Org(_, OrgCall::Restore) => DOCS_RESTORE,
             Endpoint::EnterpriseSeats(_) => DOCS_ENTERPRISE,
             Endpoint::BillingUsage(..) => crate::billing::DOCS_USAGE,
         }
+    }
+
+    /// Whether the call changes seats.
+    fn is_write(&self) -> bool {
+        matches!(self, Endpoint::Org(_, OrgCall::Cancel | OrgCall::Restore))
     }
 
     /// `orgs/NAME` or `enterprises/NAME`, for the SSO URL.
@@ -91,6 +100,9 @@ fn route(method: &Method, path: &str) -> Option<Endpoint> {
         ["orgs", o, "members", user, "copilot"] if get => org(o, OrgCall::Member(user.to_string())),
         ["orgs", o, "copilot", "billing", "selected_users"] if method == Method::DELETE => {
             org(o, OrgCall::Cancel)
+        }
+        ["orgs", o, "copilot", "billing", "selected_users"] if method == Method::POST => {
+            org(o, OrgCall::Restore)
         }
         ["enterprises", ent, "copilot", "billing", "seats"] if get => {
             Endpoint::EnterpriseSeats(ent.to_string())
@@ -123,9 +135,13 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
         let ctx = Ctx::new(&state, &parts.headers, DOCS_REST);
         return ctx.error(StatusCode::NOT_FOUND, "Not Found");
     };
-    let ctx = Ctx::new(&state, &parts.headers, endpoint.docs());
+    let mut ctx = Ctx::new(&state, &parts.headers, endpoint.docs());
+    let write = endpoint.is_write();
+    if write {
+        ctx.accepted = github::WRITE_ACCEPTED_SCOPES;
+    }
     let billing_call = matches!(endpoint, Endpoint::BillingUsage(..));
-    if let Some(denied) = authorize(&ctx, &endpoint.owner(), billing_call) {
+    if let Some(denied) = authorize(&ctx, &endpoint.owner(), billing_call, write) {
         return denied;
     }
     let req = Req {
@@ -156,11 +172,15 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
         OrgCall::Billing => billing(&state, &ctx, &org).await,
         OrgCall::Seats => seats(&state, &ctx, &org, &req).await,
         OrgCall::Member(user) => member(&state, &ctx, &org, &user),
-        OrgCall::Cancel => {
+        OrgCall::Cancel | OrgCall::Restore => {
             let body = axum::body::to_bytes(body, 1 << 20)
                 .await
                 .unwrap_or_default();
-            cancel(&state, &ctx, &org, &body)
+            if matches!(call, OrgCall::Cancel) {
+                writes::cancel(&state, &ctx, &org, &body)
+            } else {
+                writes::restore(&state, &ctx, &org, &body)
+            }
         }
     }
 }
@@ -203,10 +223,16 @@ fn host(headers: &HeaderMap) -> String {
 }
 
 /// 401 without or with a bad token, 403 without the scopes or the SSO authorization;
-/// `nobilling-token` reads seats but not the billing usage reports.
-fn authorize(ctx: &Ctx, owner: &str, billing_call: bool) -> Option<Response> {
+/// `nobilling-token` reads seats but not the billing usage reports; `readonly-token` and
+/// `nobilling-token` (read-only permissions) read but get 403 on writes.
+fn authorize(ctx: &Ctx, owner: &str, billing_call: bool, write: bool) -> Option<Response> {
     match ctx.token {
         Token::Good => None,
+        Token::ReadOnly | Token::NoBilling if write => Some(ctx.error(
+            StatusCode::FORBIDDEN,
+            "Resource not accessible by personal access token",
+        )),
+        Token::ReadOnly => None,
         Token::NoBilling if !billing_call => None,
         Token::NoBilling => Some(ctx.error(
             StatusCode::FORBIDDEN,
@@ -285,27 +311,10 @@ async fn billing(state: &AppState, ctx: &Ctx, org: &Org) -> Response {
             b
         }
     };
-    let cancelled = lock(&state.cancelled).get(&org.key).map_or(0, HashMap::len);
-    b.pending_cancellation += cancelled;
+    b.pending_cancellation = writes::pending_count(state, org, spec, b.pending_cancellation);
     let mut v = generate::billing_json_from(spec, &b);
     v["seat_management_setting"] = org.seat_management.into();
     json_value(ctx, &v)
-}
-
-/// Marks seats cancelled through this fakehub.
-fn apply_cancellations(state: &AppState, org: &Org, seats: &mut [Value]) {
-    let cancelled = lock(&state.cancelled);
-    let Some(map) = cancelled.get(&org.key) else {
-        return;
-    };
-    for seat in seats {
-        let login = seat["assignee"]["login"]
-            .as_str()
-            .map(str::to_ascii_lowercase);
-        if let Some(date) = login.and_then(|l| map.get(&l)) {
-            seat["pending_cancellation_date"] = date.clone().into();
-        }
-    }
 }
 
 fn member(state: &AppState, ctx: &Ctx, org: &Org, user: &str) -> Response {
@@ -334,7 +343,7 @@ fn member(state: &AppState, ctx: &Ctx, org: &Org, user: &str) -> Response {
         Data::Generated(spec) => match generate::index_of_login(spec, user) {
             Some(i) => {
                 let mut seat = [generate::seat_json(spec, i)];
-                apply_cancellations(state, org, &mut seat);
+                writes::apply_changes(state, org, &mut seat);
                 json_value(ctx, &seat[0])
             }
             None => not_found(),
@@ -345,7 +354,7 @@ fn member(state: &AppState, ctx: &Ctx, org: &Org, user: &str) -> Response {
 fn page_json(state: &AppState, org: &Org, spec: &OrgSpec, page: usize, per_page: usize) -> Value {
     let mut v = generate::seats_page_json(spec, page, per_page);
     if let Some(seats) = v["seats"].as_array_mut() {
-        apply_cancellations(state, org, seats);
+        writes::apply_changes(state, org, seats);
     }
     v
 }
@@ -502,62 +511,4 @@ fn bad_gateway(ctx: &Ctx) -> Response {
     );
     ctx.decorate(&mut resp);
     resp
-}
-
-fn cancel(state: &AppState, ctx: &Ctx, org: &Org, body: &[u8]) -> Response {
-    let Ok(v) = serde_json::from_slice::<Value>(body) else {
-        return ctx.error(StatusCode::BAD_REQUEST, "Problems parsing JSON");
-    };
-    let names: Option<Vec<String>> = v["selected_usernames"]
-        .as_array()
-        .and_then(|a| a.iter().map(|n| n.as_str().map(str::to_string)).collect());
-    let Some(names) = names.filter(|n| !n.is_empty()) else {
-        return ctx.error(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "Invalid request.\n\n\"selected_usernames\" wasn't supplied.",
-        );
-    };
-    if org.seat_management == "assign_all" {
-        return ctx.error(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "Seat management is set to assign all members of the organization: seats cannot be removed individually.",
-        );
-    }
-    let team_error = |login: &str| {
-        ctx.error(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &format!("The seat of {login} was assigned through a team and cannot be cancelled individually. Remove the user from the team instead."),
-        )
-    };
-    let spec = match &org.data {
-        Data::Examples => {
-            // octocat's seat came through a team; octokitten's is already pending cancellation.
-            if let Some(n) = names.iter().find(|n| n.eq_ignore_ascii_case("octocat")) {
-                return team_error(n);
-            }
-            return json_value(ctx, &json!({ "seats_cancelled": 0 }));
-        }
-        Data::Generated(spec) => spec,
-    };
-    let mut found = Vec::new();
-    for name in &names {
-        if let Some(i) = generate::index_of_login(spec, name) {
-            if generate::is_team_granted(spec, i) {
-                return team_error(name);
-            }
-            if !generate::is_pending_cancellation(spec, i) {
-                found.push(name.to_ascii_lowercase());
-            }
-        }
-    }
-    let date = generate::pending_cancellation_date(state.now);
-    let mut cancelled = lock(&state.cancelled);
-    let map = cancelled.entry(org.key.clone()).or_default();
-    let mut n = 0;
-    for login in found {
-        if map.insert(login, date.clone()).is_none() {
-            n += 1;
-        }
-    }
-    json_value(ctx, &json!({ "seats_cancelled": n }))
 }

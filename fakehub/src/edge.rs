@@ -8,9 +8,13 @@ use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 use crate::state::{lock, AppState, LoggedRequest};
+
+/// The largest request body fakehub accepts (GitHub's limits are far larger; nothing here needs
+/// more).
+const MAX_BODY: usize = 1 << 20;
 
 /// Methods api.github.com's preflight allows.
 pub const ALLOW_METHODS: &str = "GET, POST, PATCH, PUT, DELETE";
@@ -23,18 +27,31 @@ pub const EXPOSE_HEADERS: &str = "ETag, Link, Location, Retry-After, X-GitHub-OT
 /// Logs and delays API requests, answers preflights, and puts CORS headers on every response.
 pub async fn edge(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let admin = req.uri().path().starts_with("/_fakehub");
-    if !admin {
+    let req = if admin {
+        req
+    } else {
+        // The body is read here to be logged, and handed on unchanged.
+        let (parts, body) = req.into_parts();
+        let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY).await else {
+            return (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                axum::Json(serde_json::json!({ "message": "fakehub: request body too large" })),
+            )
+                .into_response();
+        };
         lock(&state.log).push(LoggedRequest {
-            method: req.method().to_string(),
-            path: req.uri().path().to_string(),
-            query: req.uri().query().unwrap_or("").to_string(),
-            headers: header_map(req.headers()),
+            method: parts.method.to_string(),
+            path: parts.uri.path().to_string(),
+            query: parts.uri.query().unwrap_or("").to_string(),
+            headers: header_map(&parts.headers),
+            body: (!bytes.is_empty()).then(|| String::from_utf8_lossy(&bytes).into_owned()),
         });
         let ms = state.latency();
         if ms > 0 {
             tokio::time::sleep(Duration::from_millis(ms)).await;
         }
-    }
+        Request::from_parts(parts, Body::from(bytes))
+    };
     let mut resp = if req.method() == Method::OPTIONS {
         preflight()
     } else {

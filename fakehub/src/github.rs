@@ -9,8 +9,11 @@ use crate::state::{epoch_now, lock, Shared, Window};
 
 /// Scopes of `good-token` (and `sso-token`).
 pub const GOOD_SCOPES: &str = "manage_billing:copilot, read:org";
-/// What the Copilot seat endpoints accept.
+/// What the Copilot seat endpoints accept (reads).
 pub const ACCEPTED_SCOPES: &str = "manage_billing:copilot, read:org";
+/// What removing and assigning seats accept (`DELETE`/`POST …/selected_users`). GitHub
+/// documents the scopes, not this header's exact text for these calls.
+pub const WRITE_ACCEPTED_SCOPES: &str = "admin:org, manage_billing:copilot";
 /// Authenticated requests per hour.
 pub const LIMIT: u64 = 5_000;
 /// Unauthenticated requests per hour (GitHub's limit per IP).
@@ -35,6 +38,9 @@ pub enum Token {
     /// `nobilling-token`: a fine-grained token with "GitHub Copilot Business" (read) but not
     /// "Administration": seats yes, billing usage reports 403.
     NoBilling,
+    /// `readonly-token`: a classic token with `read:org` only, of an owner: reads everything,
+    /// and gets 403 on writes (they need `manage_billing:copilot` or `admin:org`).
+    ReadOnly,
     /// Anything else.
     Bad,
 }
@@ -61,16 +67,21 @@ impl Token {
             "sso-token" => Token::Sso,
             "nonowner-token" => Token::NonOwner,
             "nobilling-token" => Token::NoBilling,
+            "readonly-token" => Token::ReadOnly,
             _ => Token::Bad,
         };
         (kind, token)
     }
 
+    /// A valid token (its own rate-limit window).
     fn authenticated(&self) -> bool {
-        matches!(
-            self,
-            Token::Good | Token::NoScope | Token::Sso | Token::NonOwner
-        )
+        !matches!(self, Token::Missing | Token::Bad)
+    }
+
+    /// A valid classic token: GitHub sends it `X-OAuth-Scopes` and `X-Accepted-OAuth-Scopes`
+    /// on every answer, 200s included.
+    pub fn classic(&self) -> bool {
+        self.authenticated() && *self != Token::NoBilling
     }
 
     /// `X-OAuth-Scopes`: what the token was granted (empty when not authenticated).
@@ -78,7 +89,7 @@ impl Token {
         match self {
             Token::Good | Token::Sso => GOOD_SCOPES,
             Token::NoScope => "repo",
-            Token::NonOwner => "read:org",
+            Token::NonOwner | Token::ReadOnly => "read:org",
             // Fine-grained tokens have no OAuth scopes.
             Token::NoBilling => "",
             Token::Missing | Token::Bad => "",
@@ -96,6 +107,8 @@ pub struct Ctx {
     pub request_id: String,
     /// Endpoint documentation, for error bodies.
     pub docs: &'static str,
+    /// `X-Accepted-OAuth-Scopes` of the endpoint (sent to classic tokens).
+    pub accepted: &'static str,
 }
 
 impl Ctx {
@@ -131,6 +144,7 @@ impl Ctx {
             reset: w.reset,
             request_id: state.request_id(),
             docs,
+            accepted: ACCEPTED_SCOPES,
         }
     }
 
@@ -168,11 +182,12 @@ impl Ctx {
         set(h, "x-ratelimit-reset", &self.reset.to_string());
         set(h, "x-ratelimit-resource", "core");
         set(h, "x-github-request-id", &self.request_id);
-        // OAuth scope headers go to classic tokens only (a fine-grained token has none).
+        // OAuth scope headers go to classic tokens only (a fine-grained token has none), on
+        // every answer.
         if self.token != Token::NoBilling {
             set(h, "x-oauth-scopes", self.token.scopes());
-            if self.token.authenticated() {
-                set(h, "x-accepted-oauth-scopes", ACCEPTED_SCOPES);
+            if self.token.classic() {
+                set(h, "x-accepted-oauth-scopes", self.accepted);
             }
         }
         set(h, "x-github-media-type", "github.v3; format=json");

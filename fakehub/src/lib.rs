@@ -1,7 +1,8 @@
 //! fakehub: a GitHub-faithful fake of GitHub's Copilot seat REST endpoints.
 //!
 //! It speaks what the app reads from api.github.com (billing, seats with `Link` paging, one
-//! member's seat, enterprise seats, cancelling seats) with GitHub's CORS rules, rate-limit
+//! member's seat, enterprise seats, removing and giving back seats, remembered per
+//! organization) with GitHub's CORS rules, rate-limit
 //! headers, tokens and error bodies, and it serves named organizations that each stage one
 //! situation: GitHub's official examples, a realistic 3,000-seat organization, `big-N` for
 //! benchmarks, and fault scenarios (rate limits, 502s, truncated or dropped bodies, hangs,
@@ -19,6 +20,7 @@ mod enterprise;
 mod github;
 mod orgs;
 mod state;
+mod writes;
 
 use std::io;
 use std::net::SocketAddr;
@@ -71,11 +73,14 @@ pub const USAGE: &str = "usage: fakehub [--port 8787] [--host 127.0.0.1] [--late
 
 A fake of GitHub's Copilot seat REST endpoints. Port 0 picks a free port.
 Organizations: octo-examples, acme, big-N (N <= 2000000), empty, enterprise-co, assign-all,
-  rate-limited, secondary-limited, flaky, truncated, missing, billing-problem, slow, timeout,
-  dropped, foreign-link, repeat, persistent-502.
+  unconfigured, overspend, legacy-billing, rate-limited, secondary-limited, flaky, truncated,
+  missing, billing-problem, slow, timeout, dropped, foreign-link, repeat, persistent-502.
 Enterprises: octo-enterprise, big-enterprise.
-Tokens: good-token, noscope-token, sso-token; anything else is bad credentials.
-Admin: GET|DELETE /_fakehub/requests, PUT /_fakehub/latency?ms=N, GET /_fakehub/health.";
+Tokens: good-token, noscope-token, sso-token, nonowner-token, nobilling-token, readonly-token;
+  anything else is bad credentials.
+Writes: DELETE|POST /orgs/ORG/copilot/billing/selected_users change seats until a reset.
+Admin: GET /_fakehub/requests (the log, with bodies); DELETE /_fakehub/requests (reset: log,
+  faults, rate windows and seat writes); PUT /_fakehub/latency?ms=N; GET /_fakehub/health.";
 
 /// What the command line asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -73,6 +73,7 @@ pub fn resolve(name: &str, now: DateTime<Utc>) -> Option<Org> {
         "empty" => (generated(0, Plan::Business), Fault::None),
         "enterprise-co" => (generated(250, Plan::Enterprise), Fault::None),
         "assign-all" => (generated(FAULT_SEATS, Plan::Business), Fault::None),
+        "unconfigured" => (generated(FAULT_SEATS, Plan::Business), Fault::None),
         "rate-limited" => fault(Fault::RateLimited),
         "secondary-limited" => fault(Fault::SecondaryLimited),
         "flaky" => fault(Fault::Flaky),
@@ -95,10 +96,10 @@ pub fn resolve(name: &str, now: DateTime<Utc>) -> Option<Org> {
             (generated(seats, Plan::Business), Fault::None)
         }
     };
-    let seat_management = if key == "assign-all" {
-        "assign_all"
-    } else {
-        "assign_selected"
+    let seat_management = match key.as_str() {
+        "assign-all" => "assign_all",
+        "unconfigured" => "unconfigured",
+        _ => "assign_selected",
     };
     Some(Org {
         key,
@@ -136,6 +137,10 @@ mod tests {
         assert_eq!(
             resolve("assign-all", now).unwrap().seat_management,
             "assign_all"
+        );
+        assert_eq!(
+            resolve("unconfigured", now).unwrap().seat_management,
+            "unconfigured"
         );
         let Data::Generated(spec) = resolve("enterprise-co", now).unwrap().data else {
             panic!()

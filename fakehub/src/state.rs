@@ -1,5 +1,6 @@
 //! What fakehub remembers between requests: the request log, fault counters, rate-limit windows,
-//! cancelled seats and cached billing counts. Never seats themselves.
+//! the seat changes made through the API (per organization) and cached billing counts. Never
+//! seats themselves.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -23,6 +24,18 @@ pub struct LoggedRequest {
     /// Every header, lowercased name to value (repeated headers joined with `, `),
     /// `authorization` included so tests can check where a token went.
     pub headers: BTreeMap<String, String>,
+    /// The request body as text (writes), absent when empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+}
+
+/// What a write did to one seat, overriding the generated data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SeatChange {
+    /// Removed (`DELETE …/selected_users`): pending cancellation from this `YYYY-MM-DD`.
+    Pending(String),
+    /// Given back (`POST …/selected_users`): no pending cancellation, whatever was generated.
+    Active,
 }
 
 /// Shared state handle.
@@ -54,8 +67,8 @@ pub struct Shared {
     pub log: Mutex<Vec<LoggedRequest>>,
     pub faults: Mutex<Faults>,
     pub rate: Mutex<HashMap<String, Window>>,
-    /// Cancelled seats: org → lowercased login → pending cancellation date.
-    pub cancelled: Mutex<HashMap<String, HashMap<String, String>>>,
+    /// Seat writes: organization key → lowercased login → what the last write did.
+    pub changes: Mutex<HashMap<String, HashMap<String, SeatChange>>>,
     /// Billing counts of generated organizations (O(seats) to compute).
     pub breakdowns: Mutex<HashMap<String, Breakdown>>,
     pub request_counter: AtomicU64,
@@ -73,7 +86,7 @@ impl Shared {
             log: Mutex::default(),
             faults: Mutex::default(),
             rate: Mutex::default(),
-            cancelled: Mutex::default(),
+            changes: Mutex::default(),
             breakdowns: Mutex::default(),
             request_counter: AtomicU64::new(0),
             stopped,
@@ -84,12 +97,13 @@ impl Shared {
         self.latency_ms.load(Ordering::Relaxed)
     }
 
-    /// Clears the request log, fault counters, rate-limit windows and cancellations.
+    /// Clears the request log, fault counters, rate-limit windows and seat writes: every
+    /// organization is as generated again.
     pub fn reset(&self) {
         lock(&self.log).clear();
         *lock(&self.faults) = Faults::default();
         lock(&self.rate).clear();
-        lock(&self.cancelled).clear();
+        lock(&self.changes).clear();
     }
 
     /// A GitHub-looking request id, unique per request.

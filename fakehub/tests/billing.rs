@@ -10,13 +10,7 @@ use serde_json::Value;
 
 /// GitHub's schema of an operation's 200 answer, from the shared OpenAPI excerpt.
 fn schema(operation: &str) -> Value {
-    let path = format!(
-        "{}/../../shared/github-api/openapi/{operation}.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let v: Value = serde_json::from_str(&text).unwrap();
-    v["responses"]["200"]["schema"].clone()
+    common::openapi(operation)["responses"]["200"]["schema"].clone()
 }
 
 fn assert_valid(operation: &str, body: &Value) {

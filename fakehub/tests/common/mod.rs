@@ -79,3 +79,34 @@ pub fn header<'a>(r: &'a Response, name: &str) -> Option<&'a str> {
 pub fn seats_len(v: &serde_json::Value) -> usize {
     v["seats"].as_array().expect("seats array").len()
 }
+
+/// GitHub's OpenAPI excerpt of one operation (`shared/github-api/openapi/{operation}.json`),
+/// found in the nearest ancestor of this crate that has `shared/` (the main checkout and its
+/// worktrees sit at different depths), or in `$GITHUB_OPENAPI_DIR`.
+pub fn openapi(operation: &str) -> serde_json::Value {
+    let file = format!("{operation}.json");
+    let dir = std::env::var_os("GITHUB_OPENAPI_DIR")
+        .map(std::path::PathBuf::from)
+        .or_else(|| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .ancestors()
+                .map(|a| a.join("shared/github-api/openapi"))
+                .find(|d| d.join(&file).is_file())
+        })
+        .unwrap_or_else(|| panic!("shared/github-api/openapi/{file} not found above fakehub"));
+    let path = dir.join(&file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).expect("an OpenAPI excerpt is JSON")
+}
+
+/// Asserts that `body` matches GitHub's schema of `operation`'s `status` answer.
+pub fn assert_schema(operation: &str, status: u16, body: &serde_json::Value) {
+    let schema = openapi(operation)["responses"][status.to_string()]["schema"].clone();
+    assert!(schema.is_object(), "{operation} has no {status} schema");
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let errors: Vec<String> = validator.iter_errors(body).map(|e| e.to_string()).collect();
+    assert!(
+        errors.is_empty(),
+        "{operation} {status}: {errors:?}\n{body}"
+    );
+}
