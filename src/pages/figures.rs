@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use seat_core::compare::Change;
-use seat_core::models::Seat;
 use seat_core::money::Cents;
 use seat_core::overview::{default_price, UsageFigures};
 use seat_core::query::TableQuery;
@@ -39,14 +38,15 @@ pub struct Figures {
     pub grace_known: Signal<bool>,
     /// A comparison's change the list is filtered to: only these seats…
     pub restrict: Signal<Option<Vec<u32>>>,
-    /// …of this list (the earlier report's for removed seats).
-    pub list_seats: Signal<Vec<Seat>>,
+    /// …of the earlier report's seats (the removed ones), not the current list's.
+    pub removed: Memo<bool>,
 }
 
 /// Derives the figures of `state` under the view `query`.
 pub fn use_figures(state: AppState, query: Memo<TableQuery>) -> Figures {
     let complete = Signal::derive(move || state.status.with(LoadStatus::is_complete));
-    let usage = Signal::derive(move || {
+    // Memos: read by several views, computed once per change.
+    let usage = Memo::new(move |_| {
         complete.get().then(|| {
             state
                 .seats
@@ -110,7 +110,7 @@ pub fn use_figures(state: AppState, query: Memo<TableQuery>) -> Figures {
         Filter::Changed(c) => Some(c),
         _ => None,
     });
-    let restrict = Signal::derive(move || {
+    let restrict = Memo::new(move |_| {
         let c = change.get()?;
         Some(state.comparison.with(|cmp| {
             cmp.as_ref()
@@ -118,18 +118,10 @@ pub fn use_figures(state: AppState, query: Memo<TableQuery>) -> Figures {
                 .unwrap_or_default()
         }))
     });
-    let list_seats = Signal::derive(move || {
-        if change.get() == Some(Change::Removed) {
-            state
-                .comparison
-                .with(|c| c.as_ref().map(|c| c.seats.clone()).unwrap_or_default())
-        } else {
-            state.seats.get()
-        }
-    });
+    let removed = Memo::new(move |_| change.get() == Some(Change::Removed));
     Figures {
         complete,
-        usage,
+        usage: usage.into(),
         price,
         rules,
         reclaim,
@@ -138,7 +130,7 @@ pub fn use_figures(state: AppState, query: Memo<TableQuery>) -> Figures {
         overage: Signal::derive(move || month.with(|m| m.as_ref().map(|m| m.projected_overage))),
         pool,
         grace_known,
-        restrict,
-        list_seats,
+        restrict: restrict.into(),
+        removed,
     }
 }

@@ -50,7 +50,7 @@ pub fn HomePage() -> impl IntoView {
         pool,
         grace_known,
         restrict,
-        list_seats,
+        removed,
         ..
     } = use_figures(state, query);
 
@@ -145,8 +145,14 @@ pub fn HomePage() -> impl IntoView {
             <ChangesSection comparison=state.comparison on_open=on_compare href=filter_href error=compare_error />
         </Show>
         <Show when=shown>
-            <AccessList seats=list_seats query=query on_query=on_query now=state.now
-                seat_href=seat_href on_download=on_download restrict=restrict />
+            // Rebuilt only when the list switches between the current and the earlier seats.
+            {move || {
+                let seats = if removed.get() { state.earlier_seats } else { state.seats };
+                view! {
+                    <AccessList seats=seats query=query on_query=on_query now=state.now
+                        seat_href=seat_href on_download=on_download restrict=restrict />
+                }
+            }}
         </Show>
         </div>
     }

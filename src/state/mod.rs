@@ -94,6 +94,8 @@ pub struct AppState {
     pub spend: RwSignal<SpendState>,
     /// The comparison with an earlier report, once one is opened.
     pub comparison: RwSignal<Option<reports::Compared>>,
+    /// The earlier report's seats (the removed seats are listed from them).
+    pub earlier_seats: RwSignal<Vec<Seat>>,
     /// The running load; replacing or clearing it stops the old one.
     load: StoredValue<Option<LoadHandle>>,
 }
@@ -110,6 +112,7 @@ impl AppState {
             price: RwSignal::new(None),
             spend: RwSignal::new(SpendState::Idle),
             comparison: RwSignal::new(None),
+            earlier_seats: RwSignal::new(Vec::new()),
             load: StoredValue::new(None),
         }
     }
@@ -124,6 +127,7 @@ impl AppState {
         self.price.set(None);
         self.spend.set(SpendState::Idle);
         self.comparison.set(None);
+        self.earlier_seats.set(Vec::new());
     }
 
     /// Stops the running load, if any (its requests are aborted).
@@ -139,6 +143,7 @@ impl AppState {
         self.seats.set(Vec::new());
         self.now.set(browser::now());
         self.comparison.set(None);
+        self.earlier_seats.set(Vec::new());
         self.spend.set(SpendState::Loading);
         self.status.set(LoadStatus::Loading {
             loaded: 0,

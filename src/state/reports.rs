@@ -19,8 +19,6 @@ pub struct Compared {
     pub file: String,
     /// Its time.
     pub time: DateTime<Utc>,
-    /// Its seats (the removed ones are listed from here).
-    pub seats: Vec<Seat>,
     /// The four changes.
     pub result: Comparison,
     /// Seats and active seats per report, oldest first (three or more reports make a trend).
@@ -133,10 +131,12 @@ fn set_comparison(state: AppState, mut earlier: Vec<(String, Report)>) {
     let result = state
         .seats
         .with_untracked(|current| compare(current, now, &last.seats, time));
+    // Its seats go to their own signal: the removed ones are listed from there, and the list
+    // reads them in place (a copy per read would cost 100,000 seats each time).
+    state.earlier_seats.set(last.seats);
     state.comparison.set(Some(Compared {
         file,
         time,
-        seats: last.seats,
         result,
         trend: points,
     }));
