@@ -54,6 +54,20 @@ const VIEWS = [
     await page.getByRole('heading', { name: /Copilot seat of/ }).waitFor();
     await page.getByRole('term').first().waitFor();
   }],
+  ['the removal confirmation, with seats that will not be sent', async (page) => {
+    await openApp(page);
+    await connectForm(page).demo.click();
+    await accessList(page).table.waitFor();
+    await page.getByRole('checkbox', { name: 'Select all', exact: true }).check();
+    await page.getByRole('button', { name: 'Remove selected seats', exact: true }).click();
+    await page.getByRole('dialog').getByRole('heading').first().waitFor();
+  }],
+  ['a seat pending cancellation, with Restore access', async (page) => {
+    await openApp(page, '?filter=pending-cancellation');
+    await connectForm(page).demo.click();
+    await accessList(page).rows().first().getByRole('link').click();
+    await page.getByRole('button', { name: 'Restore access', exact: true }).waitFor();
+  }],
   ['spend over the pool, the pool warning and the charts’ numbers', async (page) => {
     await connect(page, { org: 'overspend' });
     await waitForSeats(page, 300);

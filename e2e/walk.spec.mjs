@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useBrowser, newPage, assertNoProblems, pageProblems, openApp, connectForm, accessList,
-  overview, fatalAlert, API_URL, GOOD_TOKEN,
+  overview, fatalAlert, API_URL, GOOD_TOKEN, resetFakehub, requests,
 } from './harness.mjs';
 
 useBrowser();
@@ -168,6 +168,46 @@ const ACTIONS = [
     await openApp(page);
     return 'open the start page';
   }],
+  [3, 'tick', async (page, r) => {
+    const boxes = accessList(page).rows().getByRole('checkbox');
+    const n = await boxes.count();
+    if (n === 0) return null;
+    const k = r.int(Math.min(n, 12));
+    await boxes.nth(k).click(QUICK);
+    return `tick row #${k}`;
+  }],
+  [1, 'select all', async (page) => {
+    const box = page.getByRole('checkbox', { name: 'Select all', exact: true });
+    if (!(await visible(box))) return null;
+    await box.click(QUICK);
+    return 'select all';
+  }],
+  // Opens the confirmation and leaves it without confirming (Cancel, Escape, or a click on
+  // Back); only the demo's simulated removal is confirmed. No write may reach fakehub.
+  [2, 'remove dialog', async (page, r) => {
+    const button = page.getByRole('button', { name: 'Remove selected seats', exact: true });
+    if (!(await visible(button)) || !(await button.isEnabled())) return null;
+    await button.click(QUICK);
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor(QUICK);
+    const demo = /simulated/.test(await dialog.innerText());
+    const how = r.pick(demo ? ['cancel', 'escape', 'back', 'confirm'] : ['cancel', 'escape', 'back']);
+    if (how === 'cancel') await dialog.getByRole('button', { name: 'Cancel', exact: true }).click(QUICK);
+    else if (how === 'escape') await page.keyboard.press('Escape');
+    else if (how === 'back') await page.goBack({ timeout: 3_000 }).catch(() => {});
+    else await dialog.getByRole('button', { name: /^Remove [\d,]+ seats?$/ }).click(QUICK);
+    return `remove dialog, ${how}`;
+  }],
+  [1, 'restore dialog', async (page, r) => {
+    const button = page.getByRole('button', { name: 'Restore access', exact: true });
+    if (!(await visible(button))) return null;
+    await button.click(QUICK);
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor(QUICK);
+    if (r.int(2) === 0) await page.keyboard.press('Escape');
+    else await dialog.getByRole('button', { name: 'Cancel', exact: true }).click(QUICK);
+    return 'restore dialog, cancelled';
+  }],
 ];
 const TOTAL_WEIGHT = ACTIONS.reduce((s, [w]) => s + w, 0);
 
@@ -187,6 +227,7 @@ describe('As a person I click around in any order and the app keeps working', ()
       const steps = [];
       const fail = (why) => assert.fail(`${why}\nseed ${seed}; replay with WALK_SEEDS=${seed}\nlast steps:\n  ${steps.slice(-15).join('\n  ')}`);
       const started = Date.now();
+      await resetFakehub();
       await openApp(page);
       let done = 0;
       while (done < STEPS) {
@@ -208,6 +249,9 @@ describe('As a person I click around in any order and the app keeps working', ()
         if (bad) fail(`unexpected alert: ${bad}`);
         if (pageProblems(page).length > 0) fail(`console: ${pageProblems(page).join(' | ')}`);
       }
+      // Nothing was written to GitHub: every dialog was left without confirming.
+      const writes = (await requests()).filter((q) => q.method === 'DELETE' || q.method === 'POST');
+      if (writes.length > 0) fail(`a write reached fakehub without a confirm: ${JSON.stringify(writes[0])}`);
       // Still alive at the end: the demo loads.
       await openApp(page);
       await connectForm(page).demo.click();

@@ -1,6 +1,6 @@
 //! Copilot Seat Review: the browser app.
 //!
-//! - [`api`]: the only code that talks HTTP (gloo-net), on top of `seat_core::loader`.
+//! - [`api`]: the only code that talks HTTP (fetch, through `browser`), on top of `seat_core::loader`.
 //! - [`browser`]: thin web-sys wrappers (download, storage, clock, panic hook).
 //! - [`components`]: presentational pieces that take data through props and never fetch.
 //! - [`pages`]: routed containers that own loading and URL state.

@@ -13,7 +13,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 use copilot_seat_review::api::{BrowserClock, FetchTransport, GithubClient};
-use copilot_seat_review::components::seat_table::{SeatTable, ROW_HEIGHT};
+use copilot_seat_review::components::seat_table::{Pick, SeatTable, ROW_HEIGHT};
+use seat_core::selection::Selection;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -139,6 +140,16 @@ async fn an_unreachable_api_is_a_network_error_not_a_panic() {
 }
 
 fn mount_table(seats: Vec<seat_core::models::Seat>, rows: Vec<u32>) -> web_sys::Element {
+    mount_selectable(seats, rows, false, RwSignal::new(Selection::default()))
+}
+
+/// The table with rows that can be ticked into `selected` when `selectable`.
+fn mount_selectable(
+    seats: Vec<seat_core::models::Seat>,
+    rows: Vec<u32>,
+    selectable: bool,
+    selected: RwSignal<Selection>,
+) -> web_sys::Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
@@ -149,11 +160,63 @@ fn mount_table(seats: Vec<seat_core::models::Seat>, rows: Vec<u32>) -> web_sys::
             <SeatTable seats=seats rows=Signal::stored(rows.clone()) sort=Signal::stored(Column::LastActivity)
                 direction=Signal::stored(Direction::Asc) on_sort=Callback::new(|_| {})
                 seat_href=Callback::new(|l: String| format!("seats/{l}"))
-                now=Signal::stored(copilot_seat_review::browser::now()) />
+                now=Signal::stored(copilot_seat_review::browser::now())
+                selectable=Signal::stored(selectable) selected=selected
+                on_pick=Callback::new(move |p| selected.update(|s| match p {
+                    Pick::One(i, on) => s.set(i, on),
+                    Pick::Rows(r, on) => s.set_all(&r, on),
+                    Pick::Clear => *s = Selection::default(),
+                })) />
         }
     });
     handle.forget();
     host
+}
+
+#[wasm_bindgen_test]
+async fn select_all_ticks_every_row_of_the_view_not_only_those_on_screen() {
+    // Effects (the checkboxes' checked/indeterminate) run after the current task.
+    let settle = || gloo_timers::future::TimeoutFuture::new(20);
+    let page = include_str!("../fixtures/github-api/org-copilot-billing-seats.json");
+    let template = decode_seats_page(page).unwrap().seats;
+    let seats: Vec<_> = (0..5_000).map(|i| template[i % 2].clone()).collect();
+    // The view: every other seat.
+    let rows: Vec<u32> = (0..5_000).step_by(2).collect();
+    let selected = RwSignal::new(Selection::default());
+    let host = mount_selectable(seats, rows, true, selected);
+    let all: web_sys::HtmlInputElement = host
+        .query_selector("input[aria-label='Select all']")
+        .unwrap()
+        .expect("a Select all checkbox")
+        .unchecked_into();
+    all.click();
+    settle().await;
+    assert_eq!(selected.get_untracked().len(), 2_500);
+    assert!(selected.get_untracked().contains(4_998));
+    assert!(!selected.get_untracked().contains(1));
+    assert!(all.checked(), "every row of the view is ticked");
+    // Untick one row: the header becomes indeterminate.
+    let first: web_sys::HtmlInputElement = host
+        .query_selector("tbody input[type=checkbox]")
+        .unwrap()
+        .expect("a row checkbox")
+        .unchecked_into();
+    assert!(first
+        .get_attribute("aria-label")
+        .is_some_and(|l| l.starts_with("Select ")));
+    first.click();
+    settle().await;
+    assert_eq!(selected.get_untracked().len(), 2_499);
+    assert!(all.indeterminate() && !all.checked());
+    all.click();
+    settle().await;
+    assert_eq!(selected.get_untracked().len(), 2_500);
+    all.click();
+    settle().await;
+    assert!(
+        selected.get_untracked().is_empty(),
+        "a second click unticks the view"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -8,6 +8,7 @@
 //!   passed in;
 //! - [`editor`], [`table`], [`overview`], [`report`], [`charts`]: what the views show;
 //! - [`reclaim`]: which seats to take back and what they cost;
+//! - [`selection`]: the seats ticked in the access list;
 //! - [`writes`]: removing seats and giving access back, batched, paced and reported exactly;
 //! - [`generate`]: realistic, deterministic organizations (fakehub's and the demo's data).
 
@@ -26,6 +27,7 @@ pub mod query;
 pub mod reclaim;
 pub mod report;
 pub mod report_read;
+pub mod selection;
 pub mod spend;
 pub mod table;
 pub mod time;

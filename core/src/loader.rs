@@ -542,7 +542,8 @@ impl<T: Transport, C: Clock> Client<T, C> {
     }
 }
 
-pub(crate) fn short(e: &ApiError) -> String {
+/// A failure in a few words, for a progress line or a list of failed requests.
+pub fn short(e: &ApiError) -> String {
     match e {
         ApiError::Server { status } => format!("GitHub answered {status}"),
         ApiError::Timeout { seconds } => format!("no answer in {seconds} s"),

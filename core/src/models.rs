@@ -183,9 +183,7 @@ pub struct SeatsCancelled {
 }
 
 fn parse_utc(s: &str) -> Result<DateTime<Utc>, String> {
-    DateTime::parse_from_rfc3339(s)
-        .map(|d| d.with_timezone(&Utc))
-        .map_err(|e| format!("timestamp {s:?} is not RFC 3339: {e}"))
+    crate::time::parse_rfc3339(s).ok_or_else(|| format!("timestamp {s:?} is not RFC 3339"))
 }
 
 fn utc<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {

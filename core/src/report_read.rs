@@ -149,10 +149,7 @@ pub fn parse_timestamp(cell: &str) -> Option<DateTime<Utc>> {
         t.replace_range(10..11, "T");
     }
     // RFC 3339 as it is, else with UTC as its offset when it has none.
-    DateTime::parse_from_rfc3339(&t)
-        .or_else(|_| DateTime::parse_from_rfc3339(&format!("{t}Z")))
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
+    crate::time::parse_rfc3339(&t).or_else(|| crate::time::parse_rfc3339(&format!("{t}Z")))
 }
 
 /// Reads a report from the bytes of a file of at most `max_bytes`.

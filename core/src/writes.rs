@@ -71,7 +71,7 @@ impl fmt::Display for SkipReason {
             Self::PendingCancellation { date } => write!(
                 f,
                 "Already pending cancellation: the seat ends on {}.",
-                date.format("%Y-%m-%d")
+                crate::time::ymd(*date)
             ),
             Self::TeamGranted { team } => write!(
                 f,
@@ -125,7 +125,7 @@ pub fn skip_reason(seat: &Seat) -> Option<SkipReason> {
 /// Splits the selected seats of one organization's listing into the logins to send and the
 /// seats that will not be sent, with the reason for each.
 ///
-/// Logins are compared case-insensitively (as GitHub does) and sent once. A login is withheld
+/// Logins are compared ASCII case-insensitively (as GitHub does; logins are ASCII) and sent once. A login is withheld
 /// when any selected seat of that login cannot be removed: GitHub would refuse the whole
 /// request for it.
 pub fn plan_removal<'a>(selected: impl IntoIterator<Item = &'a Seat>) -> RemovalPlan {
@@ -135,7 +135,7 @@ pub fn plan_removal<'a>(selected: impl IntoIterator<Item = &'a Seat>) -> Removal
     let mut withdrawn = Vec::new();
     for seat in selected {
         let login = seat.login();
-        let key = login.to_lowercase();
+        let key = login.to_ascii_lowercase();
         match skip_reason(seat) {
             Some(reason) => {
                 if !login.is_empty() {

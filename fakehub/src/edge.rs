@@ -44,6 +44,9 @@ pub async fn edge(State(state): State<AppState>, req: Request, next: Next) -> Re
             path: parts.uri.path().to_string(),
             query: parts.uri.query().unwrap_or("").to_string(),
             headers: header_map(&parts.headers),
+            at_ms: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_millis() as u64),
             body: (!bytes.is_empty()).then(|| String::from_utf8_lossy(&bytes).into_owned()),
         });
         let ms = state.latency();

@@ -24,6 +24,10 @@ pub struct LoggedRequest {
     /// Every header, lowercased name to value (repeated headers joined with `, `),
     /// `authorization` included so tests can check where a token went.
     pub headers: BTreeMap<String, String>,
+    /// When fakehub received it: milliseconds since the Unix epoch (tests check the spacing
+    /// of writes with it).
+    #[serde(default)]
+    pub at_ms: u64,
     /// The request body as text (writes), absent when empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,

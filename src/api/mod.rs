@@ -1,25 +1,28 @@
-//! The only code that talks HTTP: a gloo-net [`Transport`] and a browser [`Clock`] for
+//! The only code that talks HTTP: a fetch [`Transport`] and a browser [`Clock`] for
 //! `seat_core`'s loader, which owns the rules (token origin, paging, retries, rate limits).
 
-use gloo_net::http::{Request, RequestBuilder, Response};
 use seat_core::error::{ApiError, RawResponse};
 use seat_core::loader::{Client, Clock, Transport, WriteMethod};
-use web_sys::{ReferrerPolicy, RequestCache, RequestCredentials};
+
+use crate::browser::{fetch, FetchError, Fetched};
 
 /// Fetch through the browser. Sends `Accept` and `Authorization` (and `Content-Type:
 /// application/json` on writes) only: all pass GitHub's CORS preflight (a `User-Agent` or
-/// `X-GitHub-Api-Version` header would not).
+/// `X-GitHub-Api-Version` header would not). No cookies, no cache, no referrer; dropping the
+/// future (a timeout, a cancelled load, a page that went away) aborts the request.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FetchTransport;
 
+const ACCEPT: (&str, &str) = ("Accept", "application/vnd.github+json");
+
 impl Transport for FetchTransport {
     async fn get(&self, url: &str, token: &str) -> Result<RawResponse, ApiError> {
-        // Dropping this future (a timeout, a cancelled load, a page that went away) aborts the
-        // fetch instead of leaving it running unseen.
-        let abort = crate::browser::AbortOnDrop::new();
-        let request = prepare(Request::get(url), token, &abort);
-        let response = request.send().await.map_err(network)?;
-        read(response).await
+        let auth = bearer(token);
+        let mut headers = vec![ACCEPT];
+        if !token.is_empty() {
+            headers.push(("Authorization", &auth));
+        }
+        answer(fetch("GET", url, &headers, None).await)
     }
 
     async fn send(
@@ -29,71 +32,44 @@ impl Transport for FetchTransport {
         token: &str,
         body: &str,
     ) -> Result<RawResponse, ApiError> {
-        let abort = crate::browser::AbortOnDrop::new();
-        let builder = match method {
-            WriteMethod::Delete => Request::delete(url),
-            WriteMethod::Post => Request::post(url),
-        };
-        let request = prepare(builder, token, &abort)
-            .header("Content-Type", "application/json")
-            .body(body)
-            .map_err(network)?;
-        let response = request.send().await.map_err(network)?;
-        read(response).await
+        let auth = bearer(token);
+        let headers = [
+            ACCEPT,
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ];
+        answer(fetch(method.as_str(), url, &headers, Some(body)).await)
     }
 }
 
-/// The settings every request shares: GitHub's media type, no cookies, no cache, no referrer,
-/// the abort signal, and the token when there is one.
-fn prepare(
-    builder: RequestBuilder,
-    token: &str,
-    abort: &crate::browser::AbortOnDrop,
-) -> RequestBuilder {
-    let builder = builder
-        .header("Accept", "application/vnd.github+json")
-        .credentials(RequestCredentials::Omit)
-        .cache(RequestCache::NoStore)
-        .referrer_policy(ReferrerPolicy::NoReferrer)
-        .abort_signal(abort.signal().as_ref());
-    if token.is_empty() {
-        builder
-    } else {
-        builder.header("Authorization", &format!("Bearer {token}"))
-    }
+fn bearer(token: &str) -> String {
+    format!("Bearer {token}")
 }
 
-fn network(e: gloo_net::Error) -> ApiError {
-    ApiError::Network {
+/// Status, lowercased headers and the body of an answer, or what went wrong.
+fn answer(fetched: Result<Fetched, FetchError>) -> Result<RawResponse, ApiError> {
+    match fetched {
+        Ok(f) => {
+            // Bytes, not text: skips a UTF-16 round trip through a JS string, which at 100,000
+            // seats (≈140 MB of JSON) is a large part of the decoding time.
+            let body = String::from_utf8(f.body).map_err(|_| ApiError::Malformed {
+                detail: "the answer is not UTF-8 text".into(),
+            })?;
+            Ok(RawResponse {
+                status: f.status,
+                headers: f.headers,
+                body,
+            })
+        }
         // Fetch says only "Failed to fetch" for offline, DNS, TLS and CORS refusals alike.
-        detail: short(&e.to_string()),
+        Err(FetchError::Send(e)) => Err(ApiError::Network { detail: short(&e) }),
+        Err(FetchError::Read(e)) => Err(ApiError::Network {
+            detail: format!(
+                "the connection dropped while reading the answer: {}",
+                short(&e)
+            ),
+        }),
     }
-}
-
-/// Status, lowercased headers and the body of an answer.
-async fn read(response: Response) -> Result<RawResponse, ApiError> {
-    let status = response.status();
-    let headers = response
-        .headers()
-        .entries()
-        .map(|(k, v)| (k.to_ascii_lowercase(), v))
-        .collect();
-    // Bytes, not text: skips a UTF-16 round trip through a JS string, which at 100,000
-    // seats (≈140 MB of JSON) is a large part of the decoding time.
-    let bytes = response.binary().await.map_err(|e| ApiError::Network {
-        detail: format!(
-            "the connection dropped while reading the answer: {}",
-            short(&e.to_string())
-        ),
-    })?;
-    let body = String::from_utf8(bytes).map_err(|_| ApiError::Malformed {
-        detail: "the answer is not UTF-8 text".into(),
-    })?;
-    Ok(RawResponse {
-        status,
-        headers,
-        body,
-    })
 }
 
 fn short(s: &str) -> String {

@@ -2,9 +2,11 @@
 //! no-op, because a panic kills a WebAssembly app.
 
 mod abort;
+mod fetch;
 mod files;
 
 pub use abort::AbortOnDrop;
+pub use fetch::{fetch, FetchError, Fetched};
 pub use files::{allow_drop, dropped_files, input_files, PickedFile};
 
 use chrono::{DateTime, Utc};
@@ -122,6 +124,17 @@ pub fn scroll_to_id(id: &str) {
     }
 }
 
+/// Moves the keyboard focus to the element `id`, if it is there (after a dialog closes).
+pub fn focus_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// Sets `document.title`.
 pub fn set_title(title: &str) {
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {
@@ -152,4 +165,10 @@ pub fn install_panic_hook() {
             }
         }
     }));
+}
+
+/// Whether `ev` happened on a form field (which handles its own keys, Space included).
+pub fn on_form_field(ev: &web_sys::Event) -> bool {
+    ev.target()
+        .is_some_and(|t| t.dyn_into::<web_sys::HtmlInputElement>().is_ok())
 }

@@ -3,9 +3,11 @@ use leptos::prelude::*;
 use seat_core::models::Seat;
 use seat_core::overview::format_count;
 use seat_core::query::TableQuery;
+use seat_core::selection::Selection;
 use seat_core::table::{filter_rows, sorted_order, Filter, SeatIndex};
 
-use crate::components::seat_table::{SeatTable, ACTIVITY_NOTE};
+use crate::components::seat_table::{Pick, SeatTable, ACTIVITY_NOTE};
+use crate::state::writes::WriteStatus;
 
 /// The access list: search, the active filter, the count, Download CSV, and the table of the
 /// current view. The rows are derived from the seats and the view, never copied.
@@ -30,6 +32,22 @@ pub fn AccessList(
     /// change, which is not a property of a seat.
     #[prop(into)]
     restrict: Signal<Option<Vec<u32>>>,
+    /// Whether seats can be selected and removed (GitHub's or the demo's, not a report's).
+    #[prop(into)]
+    selectable: Signal<bool>,
+    /// The ticked seats.
+    #[prop(into)]
+    selected: Signal<Selection>,
+    /// Called with the tick the user asked for.
+    on_pick: Callback<Pick>,
+    /// Whether removal can start now (every seat loaded, no removal running).
+    #[prop(into)]
+    can_remove: Signal<bool>,
+    /// "Remove selected seats": opens the confirmation.
+    on_remove: Callback<()>,
+    /// The last removal's progress or outcome.
+    #[prop(into)]
+    write: Signal<WriteStatus>,
 ) -> impl IntoView {
     let index = Memo::new(move |_| seats.with(|s| SeatIndex::new(s)));
     // Each memo depends on the part of the view it uses: a keystroke in Search must not sort
@@ -95,13 +113,35 @@ pub fn AccessList(
                 <p role="status" class="count">{move || format!("{} seats", format_count(rows.with(Vec::len) as u64))}</p>
                 <button type="button" on:click=download disabled=move || rows.with(Vec::is_empty)>"Download CSV"</button>
             </div>
+            {move || selectable.get().then(|| {
+                let n = selected.with(Selection::len);
+                view! {
+                    <div class="toolbar selection">
+                        <span class="selected-count" aria-live="polite">{format!("{} selected", format_count(n as u64))}</span>
+                        <button type="button" class="danger" id="remove-selected" on:click=move |_| on_remove.run(())
+                            disabled=move || n == 0 || !can_remove.get()
+                            title=move || if can_remove.get() { "Review what will be sent before anything is" } else { "Wait until every seat is loaded and no removal is running" }>
+                            "Remove selected seats"
+                        </button>
+                        {(n > 0).then(|| view! {
+                            <button type="button" class="link" on:click=move |_| on_pick.run(Pick::Clear)>"Clear selection"</button>
+                        })}
+                    </div>
+                }
+            })}
+            {move || match write.get() {
+                WriteStatus::Idle => ().into_any(),
+                WriteStatus::Running(m) => view! { <p class="progress" aria-live="polite">{m}</p> }.into_any(),
+                WriteStatus::Done { message, complete: true } => view! { <p class="note-box" role="note">{message}</p> }.into_any(),
+                WriteStatus::Done { message, complete: false } => view! { <div class="alert" role="alert"><p>{message}</p></div> }.into_any(),
+            }}
             {move || csv_note.get().map(|n| view! { <p class="muted small">{n}</p> })}
             <details class="hint-text">
                 <summary>"Why do some seats show no activity?"</summary>
                 <p>{ACTIVITY_NOTE}</p>
             </details>
             <SeatTable seats=seats rows=rows sort=sort direction=direction on_sort=on_sort
-                seat_href=seat_href now=now />
+                seat_href=seat_href now=now selectable=selectable selected=selected on_pick=on_pick />
         </section>
     }
 }

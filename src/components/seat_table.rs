@@ -2,6 +2,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use seat_core::editor::parse_editor;
 use seat_core::models::Seat;
+use seat_core::selection::{Coverage, Selection};
 use seat_core::table::{missing_activity_label, Column, Direction};
 use seat_core::time::{ago, iso_utc};
 
@@ -12,6 +13,17 @@ const OVERSCAN: usize = 8;
 
 /// GitHub's troubleshooting advice for a stale or missing `last_activity_at`.
 pub const ACTIVITY_NOTE: &str = "GitHub resets last activity after 90 days without use, and it can lag up to 24 hours. If you believe it should be more recent, wait 24 hours and check again; then ask the user to check that telemetry is enabled in their IDE settings.";
+
+/// A change to the selection asked from the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    /// Tick or untick one seat (an index into the seats).
+    One(u32, bool),
+    /// Tick or untick every seat of the view ("Select all").
+    Rows(Vec<u32>, bool),
+    /// Untick everything.
+    Clear,
+}
 
 /// The access list: a virtualized `<table>` named "Seats" with sortable headers. Only the rows
 /// on screen are in the DOM, so 100,000 seats scroll as smoothly as 20.
@@ -36,6 +48,14 @@ pub fn SeatTable(
     /// "Now", for relative dates.
     #[prop(into)]
     now: Signal<DateTime<Utc>>,
+    /// Whether rows can be selected (seats at GitHub or the demo, not a report file).
+    #[prop(into)]
+    selectable: Signal<bool>,
+    /// The ticked seats.
+    #[prop(into)]
+    selected: Signal<Selection>,
+    /// Called with the tick the user asked for.
+    on_pick: Callback<Pick>,
 ) -> impl IntoView {
     let scroll_top = RwSignal::new(0.0_f64);
     let viewport = RwSignal::new(640.0_f64);
@@ -65,13 +85,20 @@ pub fn SeatTable(
         let count = (viewport.get() / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
         (first, (first + count).min(n))
     });
+    // Bumped whenever the seats change: a seat changed in place (a removal read back from
+    // GitHub) must render again even where its row's position and index stay the same.
+    let version = Memo::new(move |prev: Option<&u64>| {
+        seats.track();
+        prev.map_or(0, |v| v.wrapping_add(1))
+    });
     let visible = move || {
         let (first, last) = window.get();
+        let v = version.get();
         rows.with(|r| {
             r[first..last]
                 .iter()
                 .enumerate()
-                .map(|(k, &i)| (first + k, i))
+                .map(|(k, &i)| (first + k, i, v))
                 .collect::<Vec<_>>()
         })
     };
@@ -103,21 +130,42 @@ pub fn SeatTable(
         }
     };
 
+    // The header checkbox covers the whole view, not only the rows on screen.
+    let coverage = Memo::new(move |_| rows.with(|r| selected.with(|s| s.coverage(r))));
+    let select_all = move || {
+        selectable.get().then(|| {
+            view! {
+                <th scope="col" class="col-select">
+                    <input type="checkbox" aria-label="Select all"
+                        title=move || format!("Select every seat in this view ({}), not only the rows on screen", rows.with(Vec::len))
+                        prop:checked=move || coverage.get() == Coverage::All
+                        prop:indeterminate=move || coverage.get() == Coverage::Some
+                        on:change=move |_| {
+                            let on = coverage.get_untracked() != Coverage::All;
+                            on_pick.run(Pick::Rows(rows.get_untracked(), on));
+                        } />
+                </th>
+            }
+        })
+    };
+    let columns = move || if selectable.get() { "9" } else { "8" };
+
     view! {
         <div class="table-scroll" node_ref=scroller tabindex="0" aria-label="Seats, scrollable"
             on:scroll=move |_| if let Some(el) = scroller.get_untracked() { scroll_top.set(f64::from(el.scroll_top())) }>
             <table aria-label="Seats" aria-rowcount=move || (total() + 1).to_string()>
                 <thead>
-                    <tr aria-rowindex="1">{Column::ALL.into_iter().map(header).collect_view()}</tr>
+                    <tr aria-rowindex="1">{select_all}{Column::ALL.into_iter().map(header).collect_view()}</tr>
                 </thead>
                 <tbody>
-                    <tr class="spacer" aria-hidden="true"><td colspan="8" style:height=top_pad></td></tr>
-                    <For each=visible key=|(position, index)| (*position, *index) let:((position, index))>
+                    <tr class="spacer" aria-hidden="true"><td colspan=columns style:height=top_pad></td></tr>
+                    <For each=visible key=|row| *row let:((position, index, _version))>
                         {seats.with_untracked(|all| all.get(index as usize).cloned()).map(|seat| {
-                            view! { <SeatRow seat=seat position=position seat_href=seat_href now=now.get_untracked() /> }
+                            let pick = selectable.get_untracked().then_some((index, selected, on_pick));
+                            view! { <SeatRow seat=seat position=position seat_href=seat_href now=now.get_untracked() pick=pick /> }
                         })}
                     </For>
-                    <tr class="spacer" aria-hidden="true"><td colspan="8" style:height=bottom_pad></td></tr>
+                    <tr class="spacer" aria-hidden="true"><td colspan=columns style:height=bottom_pad></td></tr>
                 </tbody>
             </table>
         </div>
@@ -135,6 +183,8 @@ fn SeatRow(
     seat_href: Callback<String, String>,
     /// "Now", for relative dates.
     now: DateTime<Utc>,
+    /// When rows can be selected: the seat's index, the selection and where ticks go.
+    pick: Option<(u32, Signal<Selection>, Callback<Pick>)>,
 ) -> impl IntoView {
     let login = seat.login().to_string();
     let user = if login.is_empty() {
@@ -178,8 +228,37 @@ fn SeatRow(
     let cancel = seat
         .pending_cancellation_date
         .map_or_else(|| "—".to_string(), seat_core::time::ymd);
+    let name = if login.is_empty() {
+        "Select (no user)".to_string()
+    } else {
+        format!("Select {login}")
+    };
+    let checkbox = pick.map(|(index, selected, on_pick)| {
+        view! {
+            <td class="col-select">
+                <input type="checkbox" aria-label=name
+                    prop:checked=move || selected.with(|s| s.contains(index))
+                    on:change=move |ev| on_pick.run(Pick::One(index, event_target_checked(&ev))) />
+            </td>
+        }
+    });
+    // Space on the row (its link, say) ticks its checkbox, as on GitHub's lists; the checkbox
+    // itself handles Space natively.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some((index, selected, on_pick)) = pick else {
+            return;
+        };
+        if ev.key() == " " && !crate::browser::on_form_field(&ev) {
+            ev.prevent_default();
+            on_pick.run(Pick::One(
+                index,
+                !selected.with_untracked(|s| s.contains(index)),
+            ));
+        }
+    };
     view! {
-        <tr aria-rowindex=(position + 2).to_string()>
+        <tr aria-rowindex=(position + 2).to_string() on:keydown=on_key>
+            {checkbox}
             <td class="col-user">{user}</td>
             <td>{activity}</td>
             <td>{authenticated}</td>

@@ -1,14 +1,13 @@
 //! What the start page's buttons and file inputs do: connect, the demo, Forget token, Retry,
 //! open and compare report files. Each replaces or stops what ran before (see `state`).
 
-use futures::FutureExt;
 use leptos::prelude::*;
 
 use crate::browser::PickedFile;
 use crate::components::connect_form::ConnectRequest;
 use crate::pages::{use_query_param, use_set_query};
 use crate::state::session::{self, Session, Source};
-use crate::state::{reports, until_cleanup, AppState};
+use crate::state::{reports, spawn_in, AppState};
 
 /// The start page's actions and the messages they leave.
 #[derive(Debug, Clone, Copy)]
@@ -39,7 +38,8 @@ pub fn use_actions(state: AppState) -> Actions {
     let knobs = (param("per_page"), param("concurrency"), param("timeout_ms"));
     let form_error = RwSignal::new(None::<String>);
     let compare_error = RwSignal::new(None::<String>);
-    let owner = Owner::current().unwrap_or_default();
+    // Weak: this page's owner must be able to drop (and clean up) when the page goes.
+    let owner = Owner::current().unwrap_or_default().downgrade();
 
     let on_load = Callback::new({
         let set_query = set_query.clone();
@@ -91,15 +91,10 @@ pub fn use_actions(state: AppState) -> Actions {
         }
         compare_error.set(None);
         // Tied to this page: leaving it stops the reading.
-        owner.with(|| {
-            leptos::task::spawn_local(
-                until_cleanup(async move {
-                    if let Err(e) = reports::compare_with(state, files).await {
-                        compare_error.set(Some(e));
-                    }
-                })
-                .map(|_| ()),
-            );
+        spawn_in(&owner, async move {
+            if let Err(e) = reports::compare_with(state, files).await {
+                compare_error.set(Some(e));
+            }
         });
     });
     Actions {

@@ -16,6 +16,7 @@ use crate::components::usage_charts::UsageCharts;
 use crate::export::download_report;
 use crate::pages::actions::{use_actions, Actions};
 use crate::pages::figures::{use_figures, Figures};
+use crate::pages::removal::{use_removal, Removal, RemovalConfirmation};
 use crate::pages::{query_string, use_query_param, use_set_query, use_table_query, use_view_href};
 use crate::state::session::{self, Source};
 use crate::state::{AppState, LoadStatus};
@@ -51,8 +52,16 @@ pub fn HomePage() -> impl IntoView {
         grace_known,
         restrict,
         removed,
+        price,
         ..
     } = use_figures(state, query);
+    let Removal {
+        selectable,
+        on_pick,
+        can_remove,
+        on_remove,
+        plan,
+    } = use_removal(state, complete, removed);
 
     let on_query = Callback::new({
         let set_query = set_query.clone();
@@ -150,10 +159,13 @@ pub fn HomePage() -> impl IntoView {
                 let seats = if removed.get() { state.earlier_seats } else { state.seats };
                 view! {
                     <AccessList seats=seats query=query on_query=on_query now=state.now
-                        seat_href=seat_href on_download=on_download restrict=restrict />
+                        seat_href=seat_href on_download=on_download restrict=restrict
+                        selectable=selectable selected=state.selected on_pick=on_pick
+                        can_remove=can_remove on_remove=on_remove write=state.write />
                 }
             }}
         </Show>
+        <RemovalConfirmation plan=plan price=price />
         </div>
     }
 }

@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod figures;
 pub mod home_page;
+pub mod removal;
 pub mod seat_page;
 
 use leptos::prelude::*;

@@ -12,10 +12,11 @@ use seat_core::table::missing_activity_label;
 use seat_core::time::{ago, days_since, iso_utc};
 
 use crate::components::error_alert::ErrorAlert;
+use crate::components::restore_access::RestoreAccess;
 use crate::components::seat_table::ACTIVITY_NOTE;
 use crate::components::user_usage::{UserUsage, UserUsageView};
 use crate::pages::use_query_param;
-use crate::state::session::{remembered_session, Session};
+use crate::state::session::{remembered_session, Session, Source};
 use crate::state::{until_cleanup, AppState};
 
 /// Activity older than this many days gets the troubleshooting note.
@@ -119,6 +120,35 @@ pub fn SeatPage() -> impl IntoView {
         async move { read.await.unwrap_or(UserUsage::Loading) }
     });
     let user_usage = Signal::derive(move || usage.get().unwrap_or(UserUsage::Loading));
+    // Giving access back: the request belongs to this page (leaving it stops it); its outcome
+    // stays above the details, which are read again from GitHub afterwards.
+    let restoring = RwSignal::new(false);
+    let restore_note = RwSignal::new(None::<Result<String, String>>);
+    Effect::new(move |_| {
+        login.track();
+        restore_note.set(None);
+    });
+    // Weak: a strong owner in this callback would keep the page (and its requests) alive.
+    let owner = Owner::current().unwrap_or_default().downgrade();
+    let on_restore = Callback::new(move |who: String| {
+        let Some(session) = session.get_untracked() else {
+            return;
+        };
+        restoring.set(true);
+        restore_note.set(None);
+        crate::state::spawn_in(&owner, async move {
+            let outcome = crate::state::writes::restore(state, session, who).await;
+            restoring.set(false);
+            restore_note.set(Some(outcome));
+            seat.refetch();
+        });
+    });
+    let can_write = move || {
+        session.with(|s| {
+            s.as_ref()
+                .is_some_and(|s| matches!(s.source, Source::Github { .. } | Source::Demo))
+        })
+    };
     // Back to the list with the view it came from (its query travels on the detail URL).
     let back_href = format!(
         "./{}",
@@ -133,6 +163,10 @@ pub fn SeatPage() -> impl IntoView {
         <nav class="crumbs"><a href=format!("{back_href}#seats")>"← All seats"</a></nav>
         <section class="card detail" aria-labelledby="seat-heading">
             <h2 id="seat-heading">{move || format!("Copilot seat of {}", login.get())}</h2>
+            {move || restore_note.get().map(|outcome| match outcome {
+                Ok(m) => view! { <p class="note-box" role="note">{m}</p> }.into_any(),
+                Err(m) => view! { <ErrorAlert message=m /> }.into_any(),
+            })}
             {move || match seat.get() {
                 None | Some(Lookup::Stopped) => view! { <p class="muted" aria-busy="true">"Loading the seat…"</p> }.into_any(),
                 Some(Lookup::NoSession) => view! {
@@ -145,7 +179,11 @@ pub fn SeatPage() -> impl IntoView {
                     <ErrorAlert message=e.to_string() on_retry=Callback::new(move |()| seat.refetch()) />
                 }.into_any(),
                 Some(Lookup::Found(s)) => view! {
-                    <SeatDetails seat=*s demo=session.with_untracked(|s| s.as_ref().is_some_and(Session::is_demo)) />
+                    {(s.pending_cancellation_date.is_some() && can_write()).then(|| {
+                        let (org, simulated) = session.with_untracked(|s| s.as_ref().map(|s| (s.org.clone(), s.is_demo())).unwrap_or_default());
+                        view! { <RestoreAccess login=s.login().to_string() org=org simulated=simulated busy=restoring on_confirm=on_restore /> }
+                    })}
+                    <SeatDetails seat=*s.clone() demo=session.with_untracked(|s| s.as_ref().is_some_and(Session::is_demo)) />
                     <UserUsageView usage=user_usage />
                 }.into_any(),
             }}

@@ -2,12 +2,14 @@
 //!
 //! - [`session`]: who is looked at and with which token (the [`Token`] type never prints).
 //! - [`load`]: the cancellable load that fills the state.
+//! - [`writes`]: removing the selected seats and giving access back.
 //!
 //! [`Token`]: seat_core::token::Token
 
 pub mod load;
 pub mod reports;
 pub mod session;
+pub mod writes;
 
 use std::future::Future;
 
@@ -17,6 +19,7 @@ use seat_core::error::ApiError;
 use seat_core::loader::LoadReport;
 use seat_core::models::{Billing, Seat};
 use seat_core::money::Cents;
+use seat_core::selection::Selection;
 use seat_core::spend::UsageLine;
 
 use crate::browser;
@@ -96,8 +99,14 @@ pub struct AppState {
     pub comparison: RwSignal<Option<reports::Compared>>,
     /// The earlier report's seats (the removed seats are listed from them).
     pub earlier_seats: RwSignal<Vec<Seat>>,
+    /// The seats ticked in the access list (indices into `seats`).
+    pub selected: RwSignal<Selection>,
+    /// The last removal: under way or what GitHub did.
+    pub write: RwSignal<writes::WriteStatus>,
     /// The running load; replacing or clearing it stops the old one.
     load: StoredValue<Option<LoadHandle>>,
+    /// The running removal; Forget token, another Load or the demo stop it.
+    write_task: StoredValue<Option<LoadHandle>>,
 }
 
 impl AppState {
@@ -113,13 +122,17 @@ impl AppState {
             spend: RwSignal::new(SpendState::Idle),
             comparison: RwSignal::new(None),
             earlier_seats: RwSignal::new(Vec::new()),
+            selected: RwSignal::new(Selection::default()),
+            write: RwSignal::new(writes::WriteStatus::Idle),
             load: StoredValue::new(None),
+            write_task: StoredValue::new(None),
         }
     }
 
     /// Stops the load and forgets the organization (and the token, which lives in the session).
     pub fn clear(&self) {
         self.load.set_value(None);
+        self.stop_writes();
         self.session.set(None);
         self.billing.set(None);
         self.seats.set(Vec::new());
@@ -135,8 +148,31 @@ impl AppState {
         self.load.set_value(None);
     }
 
-    /// Starts loading `session`'s billing and seats, replacing (and stopping) whatever ran.
+    /// Stops a running removal (nothing more is sent) and forgets its outcome and the
+    /// selection.
+    fn stop_writes(&self) {
+        self.write_task.set_value(None);
+        self.write.set(writes::WriteStatus::Idle);
+        self.selected.set(Selection::default());
+    }
+
+    /// Starts loading `session`'s billing and seats, replacing (and stopping) whatever ran,
+    /// a removal included.
     pub fn start_load(&self, session: Session) {
+        self.stop_writes();
+        self.begin_load(session);
+    }
+
+    /// Reads the list again after a removal: the removal's account stays on screen; the
+    /// selection goes (its indices belong to the old list).
+    fn reload_after_write(&self) {
+        if let Some(session) = self.session.get_untracked() {
+            self.selected.set(Selection::default());
+            self.begin_load(session);
+        }
+    }
+
+    fn begin_load(&self, session: Session) {
         self.load.set_value(None);
         self.session.set(Some(session.clone()));
         self.billing.set(None);
@@ -157,6 +193,7 @@ impl AppState {
     /// Runs `task` as the load (reading report files): it replaces whatever ran, and the next
     /// Load, demo or Forget stops it.
     pub fn run_as_load(&self, task: impl Future<Output = ()> + 'static) {
+        self.stop_writes();
         self.load.set_value(None);
         self.load.set_value(Some(LoadHandle::spawn(task)));
     }
@@ -172,6 +209,23 @@ impl AppState {
 impl Default for AppState {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// Runs `task` under the owner `weak` points to, until that owner cleans up (see
+/// [`until_cleanup`]); nothing when it is gone. Callbacks keep a weak owner: a strong `Owner`
+/// captured by a callback that the owner itself stores is a cycle, and the owner, with its
+/// cleanups (aborting requests, removing listeners), would never be dropped.
+pub fn spawn_in(
+    weak: &leptos::reactive::owner::WeakOwner,
+    task: impl Future<Output = ()> + 'static,
+) {
+    if let Some(owner) = weak.upgrade() {
+        owner.with(|| {
+            leptos::task::spawn_local(async move {
+                until_cleanup(task).await;
+            });
+        });
     }
 }
 

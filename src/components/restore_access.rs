@@ -1,0 +1,55 @@
+use leptos::prelude::*;
+use seat_core::writes::WRITE_PERMISSION;
+
+use crate::components::confirm_dialog::ConfirmDialog;
+
+/// "Restore access" for a seat pending cancellation, and its confirmation, which says exactly
+/// what will be sent.
+#[component]
+pub fn RestoreAccess(
+    /// The seat's login.
+    login: String,
+    /// Its organization.
+    org: String,
+    /// Demo data: nothing is sent anywhere.
+    simulated: bool,
+    /// A restore is under way.
+    #[prop(into)]
+    busy: Signal<bool>,
+    /// Confirmed: give `login` access back.
+    on_confirm: Callback<String>,
+) -> impl IntoView {
+    let asking = RwSignal::new(false);
+    let close = move || {
+        asking.set(false);
+        crate::browser::focus_id("restore-access");
+    };
+    let what = if simulated {
+        "Demo data: this is simulated in the page, as GitHub would do it. Nothing is sent anywhere."
+            .to_string()
+    } else {
+        format!(
+            "GitHub is sent POST /orgs/{org}/copilot/billing/selected_users with {{\"selected_usernames\": [\"{login}\"]}}. The pending cancellation is cleared: the seat stays, and stays billed, after this billing cycle."
+        )
+    };
+    view! {
+        <div class="restore">
+            <button type="button" id="restore-access" disabled=move || busy.get()
+                on:click=move |_| asking.set(true)>"Restore access"</button>
+            {move || busy.get().then(|| view! { <span class="muted" aria-live="polite">" Giving access back…"</span> })}
+            {move || asking.get().then(|| {
+                let (login, what) = (login.clone(), what.clone());
+                view! {
+                    <ConfirmDialog title=format!("Give {login} access back?") confirm="Give access back"
+                        on_cancel=Callback::new(move |()| close())
+                        on_confirm=Callback::new(move |()| { close(); on_confirm.run(login.clone()); })>
+                        <p>{what}</p>
+                        {(!simulated).then(|| view! {
+                            <p class="hint-text">{format!("Giving access back needs {WRITE_PERMISSION}.")}</p>
+                        })}
+                    </ConfirmDialog>
+                }
+            })}
+        </div>
+    }
+}
