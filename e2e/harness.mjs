@@ -315,7 +315,7 @@ export async function renderedRows(page) {
     .table.locator('tbody tr:not([aria-hidden="true"])')
     .evaluateAll((trs) =>
       trs.map((tr) => {
-        const cells = tr.querySelectorAll('td');
+        const cells = tr.querySelectorAll('td:not(.col-select)');
         const time = (td) => td?.querySelector('time')?.getAttribute('datetime') ?? null;
         const link = cells[0]?.querySelector('a');
         return {

@@ -4,6 +4,7 @@
 mod abort;
 mod fetch;
 mod files;
+pub mod router;
 
 pub use abort::AbortOnDrop;
 pub use fetch::{fetch, FetchError, Fetched};

@@ -91,9 +91,9 @@ pub fn HomePage() -> impl IntoView {
         Signal::derive(move || view_href.run(view_of(Filter::Reclaimable(rules.get()))));
     // The detail link carries the list's query (org, sort, search, ...) so "All seats" returns
     // to the same view.
-    let location = leptos_router::hooks::use_location();
+    let location = crate::browser::router::use_location();
     let seat_href = Callback::new(move |login: String| {
-        let query = location.query.with_untracked(crate::pages::pairs);
+        let query = location.query.get_untracked();
         format!(
             "seats/{}{}",
             js_sys::encode_uri_component(&login),

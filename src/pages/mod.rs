@@ -8,35 +8,29 @@ pub mod removal;
 pub mod seat_page;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::params::ParamsMap;
-use leptos_router::NavigateOptions;
 use seat_core::query::TableQuery;
+
+use crate::browser::router::use_location;
 
 /// Reads one query parameter from the current URL (reactive).
 pub fn use_query_param(name: &'static str) -> Memo<Option<String>> {
     let location = use_location();
-    Memo::new(move |_| location.query.with(|q| q.get(name)))
+    Memo::new(move |_| {
+        location
+            .query
+            .with(|q| q.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+    })
 }
 
 /// The access list's view from the current URL (reactive).
 pub fn use_table_query() -> Memo<TableQuery> {
     let location = use_location();
-    Memo::new(move |_| location.query.with(|q| TableQuery::from_pairs(&pairs(q))))
-}
-
-/// A query map as owned pairs, in order.
-pub fn pairs(query: &ParamsMap) -> Vec<(String, String)> {
-    query
-        .clone()
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect()
+    Memo::new(move |_| location.query.with(|q| TableQuery::from_pairs(q)))
 }
 
 /// The current URL's query parameters, untracked.
 pub fn current_query() -> Vec<(String, String)> {
-    use_location().query.with_untracked(pairs)
+    use_location().query.get_untracked()
 }
 
 /// `pairs` with `updates` applied: each updated key removed, then added back when it has a
@@ -58,21 +52,10 @@ fn updated(
 /// history entry), keeping the others. `None` removes a parameter.
 pub fn use_set_query() -> impl Fn(&[(&str, Option<String>)]) + Clone + 'static {
     let location = use_location();
-    let navigate = use_navigate();
     move |updates: &[(&str, Option<String>)]| {
-        let pairs = updated(location.query.with_untracked(pairs), updates);
+        let pairs = updated(location.query.get_untracked(), updates);
         let path = location.pathname.get_untracked();
-        navigate(
-            &format!("{path}{}", query_string(&pairs)),
-            NavigateOptions {
-                // The pathname is the browser's, base included: resolving it against the
-                // router's base would double the base under a sub-path (GitHub Pages).
-                resolve: false,
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        location.navigate(&format!("{path}{}", query_string(&pairs)), true, false);
     }
 }
 
@@ -81,7 +64,7 @@ pub fn use_set_query() -> impl Fn(&[(&str, Option<String>)]) + Clone + 'static {
 pub fn use_view_href() -> Callback<TableQuery, String> {
     let location = use_location();
     Callback::new(move |view: TableQuery| {
-        let pairs = updated(location.query.with_untracked(pairs), &view.to_pairs());
+        let pairs = updated(location.query.get_untracked(), &view.to_pairs());
         format!("./{}#seats", query_string(&pairs))
     })
 }

@@ -3,7 +3,6 @@
 
 use chrono::Datelike;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use seat_core::editor::parse_editor;
 use seat_core::error::ApiError;
 use seat_core::models::Seat;
@@ -39,8 +38,11 @@ enum Lookup {
 #[component]
 pub fn SeatPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let params = use_params_map();
-    let login = Memo::new(move |_| params.with(|p| p.get("login")).unwrap_or_default());
+    let location = crate::browser::router::use_location();
+    let login = Memo::new(move |_| match location.route() {
+        crate::browser::router::Route::Seat(login) => login,
+        _ => String::new(),
+    });
     let (q_org, q_api) = (use_query_param("org"), use_query_param("api"));
     // After a reload the in-memory session is gone; a remembered one is rebuilt here, for this
     // page only, without writing the app's state while rendering.
@@ -157,9 +159,7 @@ pub fn SeatPage() -> impl IntoView {
     Effect::new(move |_| crate::browser::set_title(&format!("{} · Copilot seat", login.get())));
 
     view! {
-        // `#seats` lands on the access list, and keeps this URL distinct from the list's own:
-        // after Back then Forward, leptos_router (0.8, issue #4324) ignores a link to the URL it
-        // still takes for the current one.
+        // `#seats` lands on the access list.
         <nav class="crumbs"><a href=format!("{back_href}#seats")>"← All seats"</a></nav>
         <section class="card detail" aria-labelledby="seat-heading">
             <h2 id="seat-heading">{move || format!("Copilot seat of {}", login.get())}</h2>
