@@ -8,6 +8,8 @@
 //! awkward where real data is: null activity, null assignees, team names that are CSV- and
 //! formula-injection bait, untrusted editor strings, mixed RFC 3339 offsets, unknown fields.
 
+pub mod enterprise;
+
 use std::ops::Range;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, SecondsFormat, Utc};
