@@ -124,6 +124,26 @@ fn the_official_example_is_two_people_and_consistent() {
 }
 
 #[test]
+fn one_id_with_two_logins_is_two_people_each_merged() {
+    let kitten = |org| {
+        let mut s = grant(1, org, None, None, 10);
+        s.assignee.as_mut().unwrap().login = Some("octokitten".into());
+        s
+    };
+    let (k1, k2) = (kitten("b"), kitten("c"));
+    let p = people(vec![
+        grant(1, "a", None, None, 10),
+        k1,
+        grant(1, "d", None, None, 10),
+        k2,
+    ]);
+    assert_eq!(p.len(), 2);
+    assert_eq!(p.organization_cell(0), "a; d");
+    assert_eq!(p.seats()[1].login(), "octokitten");
+    assert_eq!(p.organization_cell(1), "b; c");
+}
+
+#[test]
 fn consistency_says_when_people_and_total_seats_disagree() {
     let p = people(vec![
         grant(1, "a", None, None, 1),
