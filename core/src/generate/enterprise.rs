@@ -13,7 +13,7 @@
 //! activity and authentication (each grant has its own), the same user object.
 
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::{seat_json, splitmix, OrgSpec, Plan};
 
@@ -248,13 +248,9 @@ pub fn enterprise_seat_json(spec: &EnterpriseSpec, k: usize) -> Value {
 /// `GET /enterprises/{enterprise}/copilot/billing/seats?page=&per_page=`:
 /// `{"total_seats": people, "seats": [...]}`. `per_page` is taken as given (the caller caps it).
 pub fn enterprise_page_json(spec: &EnterpriseSpec, page: usize, per_page: usize) -> Value {
-    let seats: Vec<Value> = super::page_range(spec.objects(), page, per_page)
-        .map(|k| enterprise_seat_json(spec, k))
-        .collect();
-    let mut m = Map::new();
-    m.insert("total_seats".into(), spec.people.into());
-    m.insert("seats".into(), Value::Array(seats));
-    Value::Object(m)
+    super::page_json(spec.people, spec.objects(), page, per_page, |k| {
+        enterprise_seat_json(spec, k)
+    })
 }
 
 #[cfg(test)]
