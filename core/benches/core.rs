@@ -133,5 +133,61 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(core, benches);
+/// An enterprise of 100,000 people listed as 130,000 seat objects (issue 14): one row per person.
+fn enterprise(c: &mut Criterion) {
+    use seat_core::generate::enterprise::{enterprise_seat_json, EnterpriseSpec, Pattern};
+    let spec = EnterpriseSpec {
+        name: "bench-enterprise".into(),
+        people: SEATS,
+        organizations: (0..8)
+            .map(|i| {
+                let plan = if i % 4 == 3 {
+                    Plan::Enterprise
+                } else {
+                    Plan::Business
+                };
+                (format!("bench-org-{i}"), plan)
+            })
+            .collect(),
+        pattern: Pattern {
+            direct: 10,
+            second_org: 2,
+            enterprise_team: 1,
+        },
+        null_assignee: Some(7),
+        now: spec().now,
+    };
+    let objects: Vec<Seat> = (0..spec.objects())
+        .map(|k| serde_json::from_value(enterprise_seat_json(&spec, k)).unwrap())
+        .collect();
+    eprintln!("{} seat objects for {} people", objects.len(), spec.people);
+    let before = LIVE.load(Ordering::Relaxed);
+    let people = seat_core::enterprise::people(objects.clone());
+    let held = LIVE.load(Ordering::Relaxed) - before;
+    assert_eq!(people.len(), SEATS);
+    eprintln!("100,000 people hold {:.1} MB", held as f64 / 1e6);
+    let mut group = c.benchmark_group("enterprise 130k");
+    group.sample_size(10);
+    group.bench_function("people", |b| {
+        b.iter_batched(
+            || objects.clone(),
+            seat_core::enterprise::people,
+            BatchSize::LargeInput,
+        )
+    });
+    let rules = seat_core::reclaim::ReclaimRules::default();
+    group.bench_function("summary", |b| {
+        b.iter(|| {
+            seat_core::enterprise::summarize(
+                &people,
+                rules,
+                spec.now,
+                seat_core::overview::default_price,
+            )
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(core, benches, enterprise);
 criterion_main!(core);

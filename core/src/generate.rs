@@ -8,6 +8,8 @@
 //! awkward where real data is: null activity, null assignees, team names that are CSV- and
 //! formula-injection bait, untrusted editor strings, mixed RFC 3339 offsets, unknown fields.
 
+pub mod enterprise;
+
 use std::ops::Range;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, SecondsFormat, Utc};
@@ -899,11 +901,22 @@ pub fn page_range(total: usize, page: usize, per_page: usize) -> Range<usize> {
 /// `GET /orgs/{org}/copilot/billing/seats?page=&per_page=`: `{"total_seats": N, "seats": [...]}`.
 /// `per_page` is taken as given (GitHub caps it at 100; the caller does that).
 pub fn seats_page_json(spec: &OrgSpec, page: usize, per_page: usize) -> Value {
-    let seats: Vec<Value> = page_range(spec.seats, page, per_page)
-        .map(|i| seat_json(spec, i))
-        .collect();
+    page_json(spec.seats, spec.seats, page, per_page, |i| {
+        seat_json(spec, i)
+    })
+}
+
+/// `{"total_seats": total_seats, "seats": [seat(i) for i on the page of `objects`]}`.
+fn page_json(
+    total_seats: usize,
+    objects: usize,
+    page: usize,
+    per_page: usize,
+    seat: impl Fn(usize) -> Value,
+) -> Value {
+    let seats: Vec<Value> = page_range(objects, page, per_page).map(seat).collect();
     let mut m = Map::new();
-    m.insert("total_seats".into(), spec.seats.into());
+    m.insert("total_seats".into(), total_seats.into());
     m.insert("seats".into(), Value::Array(seats));
     Value::Object(m)
 }

@@ -9,6 +9,7 @@
 //! - [`editor`], [`table`], [`overview`], [`report`], [`charts`]: what the views show;
 //! - [`reclaim`]: which seats to take back and what they cost;
 //! - [`selection`]: the seats ticked in the access list;
+//! - [`enterprise`]: an enterprise listing merged into one seat per person, and its overview;
 //! - [`writes`]: removing seats and giving access back, batched, paced and reported exactly;
 //! - [`generate`]: realistic, deterministic organizations (fakehub's and the demo's data).
 
@@ -16,6 +17,7 @@ pub mod api_base;
 pub mod charts;
 pub mod compare;
 pub mod editor;
+pub mod enterprise;
 pub mod error;
 pub mod generate;
 pub mod link;

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use crate::editor::parse_editor;
+use crate::enterprise::People;
 use crate::models::Seat;
 use crate::time::{iso_utc, iso_utc_into};
 
@@ -26,6 +27,10 @@ pub const COLUMNS: [&str; 10] = [
     "created_at",
     "pending_cancellation_date",
 ];
+
+/// The column an enterprise report adds after [`COLUMNS`]: every granting organization,
+/// `; `-separated.
+pub const ORGANIZATION_COLUMN: &str = "organization";
 
 /// The characters a spreadsheet reads as the start of a formula.
 pub const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -66,9 +71,29 @@ pub fn write_report(
     rows: &[u32],
     report_time: DateTime<Utc>,
 ) -> Result<Vec<u8>, csv::Error> {
+    write(seats, None, rows, report_time)
+}
+
+/// The enterprise report: one row per person of `people` (`rows` index it, in the view's order),
+/// with [`COLUMNS`] then [`ORGANIZATION_COLUMN`].
+pub fn write_enterprise_report(
+    people: &People,
+    rows: &[u32],
+    report_time: DateTime<Utc>,
+) -> Result<Vec<u8>, csv::Error> {
+    write(people.seats(), Some(people), rows, report_time)
+}
+
+fn write(
+    seats: &[Seat],
+    people: Option<&People>,
+    rows: &[u32],
+    report_time: DateTime<Utc>,
+) -> Result<Vec<u8>, csv::Error> {
     // ~140 bytes a row: reserve once instead of growing through 100,000 rows.
     let mut writer = csv::Writer::from_writer(Vec::with_capacity(64 + rows.len() * 140));
-    writer.write_record(COLUMNS)?;
+    let organization = people.map(|_| ORGANIZATION_COLUMN);
+    writer.write_record(COLUMNS.iter().copied().chain(organization))?;
     let report_time = iso_utc(report_time);
     let (mut auth_buf, mut act_buf, mut created_buf) = ([0u8; 20], [0u8; 20], [0u8; 20]);
     // Editor strings repeat across seats: parse each distinct one once.
@@ -81,26 +106,32 @@ pub fn write_report(
         let surface = surfaces
             .entry(editor)
             .or_insert_with(|| neutralize(&parse_editor(editor).label()).into_owned());
-        writer.write_record([
-            report_time.as_str(),
-            &neutralize(s.login()),
-            s.last_authenticated_at
-                .map_or("", |t| iso_utc_into(t, &mut auth_buf)),
-            s.last_activity_at
-                .map_or("", |t| iso_utc_into(t, &mut act_buf)),
-            surface.as_str(),
-            &neutralize(editor.unwrap_or_default()),
-            &neutralize(s.plan_type.as_deref().unwrap_or_default()),
-            &neutralize(s.team().unwrap_or_default()),
-            if crate::report_read::created_known(s) {
-                iso_utc_into(s.created_at, &mut created_buf)
-            } else {
-                ""
-            },
-            &s.pending_cancellation_date
-                .map(crate::time::ymd)
-                .unwrap_or_default(),
-        ])?;
+        let organizations =
+            people.map(|p| neutralize(&p.organization_cell(i as usize)).into_owned());
+        writer.write_record(
+            [
+                report_time.as_str(),
+                &neutralize(s.login()),
+                s.last_authenticated_at
+                    .map_or("", |t| iso_utc_into(t, &mut auth_buf)),
+                s.last_activity_at
+                    .map_or("", |t| iso_utc_into(t, &mut act_buf)),
+                surface.as_str(),
+                &neutralize(editor.unwrap_or_default()),
+                &neutralize(s.plan_type.as_deref().unwrap_or_default()),
+                &neutralize(s.team().unwrap_or_default()),
+                if crate::report_read::created_known(s) {
+                    iso_utc_into(s.created_at, &mut created_buf)
+                } else {
+                    ""
+                },
+                &s.pending_cancellation_date
+                    .map(crate::time::ymd)
+                    .unwrap_or_default(),
+            ]
+            .into_iter()
+            .chain(organizations.as_deref()),
+        )?;
     }
     writer.into_inner().map_err(|e| e.into_error().into())
 }
@@ -242,6 +273,55 @@ mod tests {
         assert!(rows
             .iter()
             .any(|r| r[7].contains('\n') || r[7].contains(',') || r[7].contains('"')));
+    }
+
+    #[test]
+    fn enterprise_report_has_one_row_per_person_and_their_organizations() {
+        let seat = |login: &str, org: &str, activity: &str| -> Seat {
+            serde_json::from_value(serde_json::json!({
+                "created_at": "2026-01-01T00:00:00Z",
+                "assignee": {"login": login, "id": login.len()},
+                "organization": {"login": org},
+                "last_activity_at": activity,
+            }))
+            .unwrap()
+        };
+        let people = crate::enterprise::people(vec![
+            seat("mona", "zeta", "2026-11-01T00:00:00Z"),
+            seat("hubot", "acme", "2026-11-02T00:00:00Z"),
+            seat("mona", "Acme", "2026-11-20T00:00:00Z"),
+        ]);
+        let bytes = write_enterprise_report(&people, &[1, 0], now()).unwrap();
+        let rows = read(&bytes);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0][..10], COLUMNS);
+        assert_eq!(rows[0][10], "organization");
+        assert_eq!(rows[1][1], "hubot");
+        assert_eq!(rows[1][10], "acme");
+        assert_eq!(rows[2][1], "mona");
+        assert_eq!(rows[2][3], "2026-11-20T00:00:00Z", "the newest activity");
+        assert_eq!(rows[2][10], "Acme; zeta");
+        // The same seats in org mode: the documented columns only, byte for byte.
+        assert_eq!(
+            write_report(people.seats(), &[1, 0], now()).unwrap(),
+            bytes
+                .split(|&b| b == b'\n')
+                .filter(|l| !l.is_empty())
+                .map(|l| {
+                    let cut = l.iter().rposition(|&b| b == b',').unwrap();
+                    [&l[..cut], b"\n"].concat()
+                })
+                .collect::<Vec<_>>()
+                .concat()
+        );
+        // Read back: the column is kept, and people() makes it the person's organizations.
+        let r =
+            crate::report_read::read_report(&bytes, crate::report_read::MAX_REPORT_BYTES).unwrap();
+        assert!(r.columns.organization);
+        let back = crate::enterprise::people(r.seats);
+        assert_eq!(back.len(), 2);
+        assert_eq!(back.organization_cell(1), "Acme; zeta");
+        assert_eq!(back.organization_label(1), "2 organizations");
     }
 
     #[test]

@@ -141,7 +141,16 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
         ctx.accepted = github::WRITE_ACCEPTED_SCOPES;
     }
     let billing_call = matches!(endpoint, Endpoint::BillingUsage(..));
-    if let Some(denied) = authorize(&ctx, &endpoint.owner(), billing_call, write) {
+    let enterprise_call = matches!(endpoint, Endpoint::EnterpriseSeats(_));
+    if enterprise_call {
+        ctx.accepted = github::ENTERPRISE_ACCEPTED_SCOPES;
+    }
+    let call = Call {
+        billing: billing_call,
+        write,
+        enterprise: enterprise_call,
+    };
+    if let Some(denied) = authorize(&ctx, &endpoint.owner(), call) {
         return denied;
     }
     let req = Req {
@@ -222,30 +231,43 @@ fn host(headers: &HeaderMap) -> String {
         .to_string()
 }
 
+/// What kind of call a request is, for [`authorize`].
+#[derive(Debug, Clone, Copy)]
+struct Call {
+    /// A billing usage report.
+    billing: bool,
+    /// Changes seats.
+    write: bool,
+    /// The enterprise seat list.
+    enterprise: bool,
+}
+
 /// 401 without or with a bad token, 403 without the scopes or the SSO authorization;
-/// `nobilling-token` reads seats but not the billing usage reports; `readonly-token` and
-/// `nobilling-token` (read-only permissions) read but get 403 on writes.
-fn authorize(ctx: &Ctx, owner: &str, billing_call: bool, write: bool) -> Option<Response> {
+/// `nobilling-token` reads seats but not the billing usage reports; `readonly-token`,
+/// `nobilling-token` and `fine-grained-token` (read-only permissions) read but get 403 on
+/// writes. The enterprise seat list answers classic tokens only (GitHub's message for a
+/// fine-grained token on an endpoint it cannot use), with `manage_billing:copilot` or
+/// `read:enterprise`: `read:org` is not enough.
+fn authorize(ctx: &Ctx, owner: &str, call: Call) -> Option<Response> {
+    let not_accessible = || {
+        Some(ctx.error(
+            StatusCode::FORBIDDEN,
+            "Resource not accessible by personal access token",
+        ))
+    };
     match ctx.token {
         Token::Good => None,
-        Token::ReadOnly | Token::NoBilling if write => Some(ctx.error(
-            StatusCode::FORBIDDEN,
-            "Resource not accessible by personal access token",
-        )),
-        Token::ReadOnly => None,
-        Token::NoBilling if !billing_call => None,
-        Token::NoBilling => Some(ctx.error(
-            StatusCode::FORBIDDEN,
-            "Resource not accessible by personal access token",
-        )),
+        Token::NoBilling | Token::FineGrained if call.enterprise => not_accessible(),
+        Token::ReadOnly | Token::NonOwner if call.enterprise => not_accessible(),
+        Token::ReadOnly | Token::NoBilling | Token::FineGrained if call.write => not_accessible(),
+        Token::ReadOnly | Token::FineGrained => None,
+        Token::NoBilling if !call.billing => None,
+        Token::NoBilling => not_accessible(),
         Token::Missing => Some(ctx.error(StatusCode::UNAUTHORIZED, "Requires authentication")),
         Token::Bad => {
             Some(ctx.error_with_docs(StatusCode::UNAUTHORIZED, "Bad credentials", DOCS_REST))
         }
-        Token::NoScope => Some(ctx.error(
-            StatusCode::FORBIDDEN,
-            "Resource not accessible by personal access token",
-        )),
+        Token::NoScope => not_accessible(),
         // GitHub does not document this message; the status and the scope headers (which the
         // app reads) are what it sends a non-owner.
         Token::NonOwner => Some(ctx.error(

@@ -1,13 +1,15 @@
 //! `GET /enterprises/{enterprise}/copilot/billing/seats`: one seat object per granting
-//! organization or team, so a user can appear more than once and `seats` outnumbers
-//! `total_seats`.
+//! organization or enterprise team, so a person can appear more than once and `seats`
+//! outnumbers `total_seats` (which counts each person once). Generated page by page by
+//! `seat_core::generate::enterprise`.
 
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::{DateTime, Utc};
-use serde_json::{json, Value};
+use serde_json::json;
 
-use seat_core::generate::{self, OrgSpec, Plan};
+use seat_core::generate::enterprise::{enterprise_page_json, EnterpriseSpec, Pattern};
+use seat_core::generate::Plan;
 
 use crate::api::Req;
 use crate::github::{self, Ctx};
@@ -15,109 +17,106 @@ use crate::github::{self, Ctx};
 pub const ENTERPRISE_SEATS: &str =
     include_str!("../../fixtures/github-api/enterprise-copilot-billing-seats.json");
 
-/// Distinct users of `big-enterprise` (its `total_seats`).
+/// Distinct people of `big-enterprise` (its `total_seats`).
 pub const BIG_USERS: usize = 1_200;
-/// Every fifth user holds a second seat through another organization.
-const GROUP: usize = 5;
-const ORGS: [&str; 3] = [
-    "big-enterprise-east",
-    "big-enterprise-west",
-    "big-enterprise-labs",
-];
+/// Distinct people of `acme-enterprise`.
+pub const ACME_PEOPLE: usize = 260;
+/// Distinct people of `huge-enterprise`.
+pub const HUGE_PEOPLE: usize = 100_000;
 
-/// Seat objects `big-enterprise` lists: 1,440 for 1,200 users.
-pub fn big_entries() -> usize {
-    BIG_USERS + BIG_USERS.div_ceil(GROUP)
+/// In each block of ten people, two are granted again by a second organization and one again
+/// through the enterprise team: 1.3 seat objects per person.
+const TWO_ORGS_AND_A_TEAM: Pattern = Pattern {
+    direct: 10,
+    second_org: 2,
+    enterprise_team: 1,
+};
+
+fn orgs(names: &[(&str, Plan)]) -> Vec<(String, Plan)> {
+    names.iter().map(|(n, p)| (n.to_string(), *p)).collect()
+}
+
+/// The generated enterprise of that slug (case-insensitive), if any.
+pub fn resolve(name: &str, now: DateTime<Utc>) -> Option<EnterpriseSpec> {
+    let key = name.to_ascii_lowercase();
+    let (people, organizations, pattern, null_assignee) = match key.as_str() {
+        // Every fifth person again through the enterprise team: 1,440 objects.
+        "big-enterprise" => (
+            BIG_USERS,
+            orgs(&[
+                ("big-enterprise-east", Plan::Enterprise),
+                ("big-enterprise-west", Plan::Enterprise),
+                ("big-enterprise-labs", Plan::Enterprise),
+            ]),
+            Pattern {
+                direct: 5,
+                second_org: 0,
+                enterprise_team: 1,
+            },
+            None,
+        ),
+        // 338 objects; acme-mobile pays for Copilot Enterprise.
+        "acme-enterprise" => (
+            ACME_PEOPLE,
+            orgs(&[
+                ("acme-web", Plan::Business),
+                ("acme-data", Plan::Business),
+                ("acme-mobile", Plan::Enterprise),
+                ("acme-labs", Plan::Business),
+            ]),
+            TWO_ORGS_AND_A_TEAM,
+            Some(7),
+        ),
+        // 130,000 objects.
+        "huge-enterprise" => (
+            HUGE_PEOPLE,
+            (0..8)
+                .map(|i| {
+                    let plan = if i % 4 == 3 {
+                        Plan::Enterprise
+                    } else {
+                        Plan::Business
+                    };
+                    (format!("huge-org-{i}"), plan)
+                })
+                .collect(),
+            TWO_ORGS_AND_A_TEAM,
+            Some(7),
+        ),
+        _ => return None,
+    };
+    Some(EnterpriseSpec {
+        name: key,
+        people,
+        organizations,
+        pattern,
+        null_assignee,
+        now,
+    })
 }
 
 pub fn seats(ctx: &Ctx, enterprise: &str, req: &Req, now: DateTime<Utc>) -> Response {
     let (page, per_page) = req.paging();
-    match enterprise.to_ascii_lowercase().as_str() {
-        "octo-enterprise" => {
-            if page == 1 {
-                ctx.json(StatusCode::OK, ENTERPRISE_SEATS)
-            } else {
-                ctx.json(
-                    StatusCode::OK,
-                    json!({ "total_seats": 2, "seats": [] }).to_string(),
-                )
-            }
-        }
-        "big-enterprise" => {
-            let spec = OrgSpec::named("big-enterprise", BIG_USERS, Plan::Enterprise, now);
-            let entries = big_entries();
-            let seats: Vec<Value> = generate::page_range(entries, page, per_page)
-                .map(|k| entry(&spec, k, now))
-                .collect();
-            let body = json!({ "total_seats": BIG_USERS, "seats": seats }).to_string();
-            let mut resp = ctx.json(StatusCode::OK, body);
-            let last = generate::last_page(entries, per_page);
-            if let Some(link) =
-                github::link_header(&req.origin(), &req.path, &req.query, page, last)
-            {
-                github::set(resp.headers_mut(), "link", &link);
-            }
-            resp
-        }
-        _ => ctx.error(StatusCode::NOT_FOUND, "Not Found"),
+    if enterprise.eq_ignore_ascii_case("octo-enterprise") {
+        return if page == 1 {
+            ctx.json(StatusCode::OK, ENTERPRISE_SEATS)
+        } else {
+            ctx.json(
+                StatusCode::OK,
+                json!({ "total_seats": 2, "seats": [] }).to_string(),
+            )
+        };
     }
-}
-
-/// Seat object `k`: in each run of six, five users through their own organization, then the
-/// first of them again through an enterprise team of another organization.
-fn entry(spec: &OrgSpec, k: usize, now: DateTime<Utc>) -> Value {
-    let (block, r) = (k / (GROUP + 1), k % (GROUP + 1));
-    let duplicate = r == GROUP;
-    let user = block * GROUP + if duplicate { 0 } else { r };
-    let mut seat = generate::seat_json(spec, user);
-    let org = if duplicate {
-        (user + 1) % ORGS.len()
-    } else {
-        user % ORGS.len()
+    let Some(spec) = resolve(enterprise, now) else {
+        return ctx.error(StatusCode::NOT_FOUND, "Not Found");
     };
-    seat["organization"] = organization(org);
-    if duplicate {
-        let created = now - chrono::Duration::days(30 + (user % 200) as i64);
-        seat["created_at"] = created.format("%Y-%m-%dT%H:%M:%SZ").to_string().into();
-        seat["assigning_team"] = enterprise_team(now);
+    let body = enterprise_page_json(&spec, page, per_page).to_string();
+    let mut resp = ctx.json(StatusCode::OK, body);
+    let last = seat_core::generate::last_page(spec.objects(), per_page);
+    if let Some(link) = github::link_header(&req.origin(), &req.path, &req.query, page, last) {
+        github::set(resp.headers_mut(), "link", &link);
     }
-    seat
-}
-
-fn organization(i: usize) -> Value {
-    let login = ORGS[i];
-    let id = 9_100_000 + i as u64;
-    let api = format!("https://api.github.com/orgs/{login}");
-    json!({
-        "login": login,
-        "id": id,
-        "node_id": format!("O_kgDOAIrW{id:X}"),
-        "url": api,
-        "repos_url": format!("{api}/repos"),
-        "events_url": format!("{api}/events"),
-        "hooks_url": format!("{api}/hooks"),
-        "issues_url": format!("{api}/issues"),
-        "members_url": format!("{api}/members{{/member}}"),
-        "public_members_url": format!("{api}/public_members{{/member}}"),
-        "avatar_url": format!("https://avatars.githubusercontent.com/u/{id}?v=4"),
-        "description": if i == 2 { Value::Null } else { "Part of big-enterprise".into() },
-    })
-}
-
-/// GitHub's "Enterprise Team" object, which differs from an organization team.
-fn enterprise_team(now: DateTime<Utc>) -> Value {
-    json!({
-        "id": 77,
-        "name": "All Copilot users",
-        "slug": "ent:all-copilot-users",
-        "url": "https://api.github.com/enterprises/big-enterprise/teams/ent:all-copilot-users",
-        "sync_to_organizations": "all",
-        "group_id": null,
-        "html_url": "https://github.com/enterprises/big-enterprise/teams/ent:all-copilot-users",
-        "members_url": "https://api.github.com/enterprises/big-enterprise/teams/ent:all-copilot-users/memberships{/member}",
-        "created_at": (now - chrono::Duration::days(400)).format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-        "updated_at": (now - chrono::Duration::days(10)).format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-    })
+    resp
 }
 
 #[cfg(test)]
@@ -126,25 +125,31 @@ mod tests {
     use std::collections::HashMap;
 
     #[test]
-    fn big_enterprise_lists_every_user_and_some_twice() {
+    fn every_enterprise_lists_each_person_and_some_twice_from_another_org() {
         let now = Utc::now();
-        let spec = OrgSpec::named("big-enterprise", BIG_USERS, Plan::Enterprise, now);
-        let mut per_login: HashMap<String, Vec<String>> = HashMap::new();
-        for k in 0..big_entries() {
-            let e = entry(&spec, k, now);
-            let login = e["assignee"]["login"].as_str().unwrap().to_string();
-            per_login
-                .entry(login)
-                .or_default()
-                .push(e["organization"]["login"].as_str().unwrap().into());
+        for (name, people, objects) in [
+            ("big-enterprise", BIG_USERS, 1_440),
+            ("acme-enterprise", ACME_PEOPLE, 338),
+        ] {
+            let spec = resolve(name, now).unwrap();
+            assert_eq!(spec.objects(), objects, "{name}");
+            let page = enterprise_page_json(&spec, 1, objects);
+            let mut per_person: HashMap<String, Vec<String>> = HashMap::new();
+            for (k, seat) in page["seats"].as_array().unwrap().iter().enumerate() {
+                let who = seat["assignee"]["login"]
+                    .as_str()
+                    .map_or(format!("null-{k}"), str::to_string);
+                per_person
+                    .entry(who)
+                    .or_default()
+                    .push(seat["organization"]["login"].as_str().unwrap().into());
+            }
+            assert_eq!(per_person.len(), people, "{name}");
+            assert!(per_person
+                .values()
+                .all(|orgs| orgs.len() == 1 || (orgs.len() == 2 && orgs[0] != orgs[1])));
         }
-        assert_eq!(per_login.len(), BIG_USERS);
-        let twice: Vec<_> = per_login.values().filter(|orgs| orgs.len() == 2).collect();
-        assert_eq!(twice.len(), BIG_USERS / GROUP);
-        assert!(
-            twice.iter().all(|orgs| orgs[0] != orgs[1]),
-            "one seat per granting org"
-        );
-        assert!(per_login.values().all(|orgs| orgs.len() <= 2));
+        assert_eq!(resolve("HUGE-enterprise", now).unwrap().objects(), 130_000);
+        assert!(resolve("nobody", now).is_none());
     }
 }

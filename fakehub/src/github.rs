@@ -14,6 +14,8 @@ pub const ACCEPTED_SCOPES: &str = "manage_billing:copilot, read:org";
 /// What removing and assigning seats accept (`DELETE`/`POST …/selected_users`). GitHub
 /// documents the scopes, not this header's exact text for these calls.
 pub const WRITE_ACCEPTED_SCOPES: &str = "admin:org, manage_billing:copilot";
+/// What the enterprise seat list accepts (classic tokens only).
+pub const ENTERPRISE_ACCEPTED_SCOPES: &str = "manage_billing:copilot, read:enterprise";
 /// Authenticated requests per hour.
 pub const LIMIT: u64 = 5_000;
 /// Unauthenticated requests per hour (GitHub's limit per IP).
@@ -41,6 +43,10 @@ pub enum Token {
     /// `readonly-token`: a classic token with `read:org` only, of an owner: reads everything,
     /// and gets 403 on writes (they need `manage_billing:copilot` or `admin:org`).
     ReadOnly,
+    /// `fine-grained-token`: a fine-grained token of an owner with "GitHub Copilot Business"
+    /// and "Administration" (read): reads every organization endpoint, gets 403 on writes and
+    /// on the enterprise seat list, which GitHub answers to classic tokens only.
+    FineGrained,
     /// Anything else.
     Bad,
 }
@@ -68,6 +74,7 @@ impl Token {
             "nonowner-token" => Token::NonOwner,
             "nobilling-token" => Token::NoBilling,
             "readonly-token" => Token::ReadOnly,
+            "fine-grained-token" => Token::FineGrained,
             _ => Token::Bad,
         };
         (kind, token)
@@ -78,10 +85,15 @@ impl Token {
         !matches!(self, Token::Missing | Token::Bad)
     }
 
+    /// A fine-grained token: no OAuth scopes, no scope headers.
+    pub fn fine_grained(&self) -> bool {
+        matches!(self, Token::NoBilling | Token::FineGrained)
+    }
+
     /// A valid classic token: GitHub sends it `X-OAuth-Scopes` and `X-Accepted-OAuth-Scopes`
     /// on every answer, 200s included.
     pub fn classic(&self) -> bool {
-        self.authenticated() && *self != Token::NoBilling
+        self.authenticated() && !self.fine_grained()
     }
 
     /// `X-OAuth-Scopes`: what the token was granted (empty when not authenticated).
@@ -91,7 +103,7 @@ impl Token {
             Token::NoScope => "repo",
             Token::NonOwner | Token::ReadOnly => "read:org",
             // Fine-grained tokens have no OAuth scopes.
-            Token::NoBilling => "",
+            Token::NoBilling | Token::FineGrained => "",
             Token::Missing | Token::Bad => "",
         }
     }
@@ -184,7 +196,7 @@ impl Ctx {
         set(h, "x-github-request-id", &self.request_id);
         // OAuth scope headers go to classic tokens only (a fine-grained token has none), on
         // every answer.
-        if self.token != Token::NoBilling {
+        if !self.token.fine_grained() {
             set(h, "x-oauth-scopes", self.token.scopes());
             if self.token.classic() {
                 set(h, "x-accepted-oauth-scopes", self.accepted);
@@ -296,6 +308,7 @@ mod tests {
             ("token good-token", Token::Good),
             ("bearer noscope-token", Token::NoScope),
             ("token sso-token", Token::Sso),
+            ("Bearer fine-grained-token", Token::FineGrained),
             ("Bearer nope", Token::Bad),
             ("good-token", Token::Bad),
             ("Basic Z29vZC10b2tlbg==", Token::Bad),

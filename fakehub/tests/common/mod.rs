@@ -72,6 +72,32 @@ impl Hub {
     }
 }
 
+impl Hub {
+    /// Every page of a list from `path` (with its query), following `next` links as a client
+    /// must (never stopping by count), as `good-token`; each page must answer 200.
+    pub async fn all_pages(&self, path: &str) -> Vec<serde_json::Value> {
+        let mut pages = Vec::new();
+        let mut next = Some(format!("{}{path}", self.url));
+        while let Some(url) = next {
+            let r = self
+                .client
+                .get(&url)
+                .header("authorization", "Bearer good-token")
+                .send()
+                .await
+                .expect("response");
+            assert_eq!(r.status(), 200, "{url}");
+            next = header(&r, "link").and_then(|l| {
+                l.split(", ")
+                    .find(|p| p.ends_with("rel=\"next\""))
+                    .map(|p| p[1..p.find('>').unwrap()].to_string())
+            });
+            pages.push(r.json().await.expect("JSON"));
+        }
+        pages
+    }
+}
+
 pub fn header<'a>(r: &'a Response, name: &str) -> Option<&'a str> {
     r.headers().get(name).and_then(|v| v.to_str().ok())
 }

@@ -1,0 +1,456 @@
+//! Enterprise listings, one row per person.
+//!
+//! `GET /enterprises/{enterprise}/copilot/billing/seats` lists one seat object per granting
+//! organization or enterprise team: a person granted by two organizations is listed twice, while
+//! `total_seats` counts them once. [`people`] merges those objects into one [`Seat`] per person:
+//! - **who**: objects with the same `assignee.id` *and* login are one person. The login is part
+//!   of the key because GitHub's own enterprise example lists `octocat` and `octokitten` both
+//!   with id 1 (and `total_seats: 2`); on real data one id always carries one login. A seat with
+//!   no assignee, or an assignee without an id, stays its own row.
+//! - **activity**: the most recent `last_activity_at`, with the editor of that same grant; the
+//!   most recent `last_authenticated_at`; the earliest `created_at` (when the person first had
+//!   Copilot).
+//! - **pending cancellation**: only when *every* grant is pending (the latest date then), since
+//!   one live grant keeps the person's access and bill going.
+//! - **plan**: the highest (`enterprise` over `business` over anything else): a person holding
+//!   both is billed once, and Enterprise is what they get.
+//! - **where from**: the merged seat's `organization` is the first granting organization and its
+//!   `assigning_team` the first team (by name); the full lists are in [`Grants`].
+//!   The assignee object is the first one listed (GitHub sends the same user in each).
+//!
+//! Every choice is order-independent: the same objects in any order give the same people
+//! (rows come in the order each person is first listed).
+//!
+//! Memory: the merged seats are the objects themselves, moved, not copied; only the people with
+//! two or more grants get a [`Grants`] entry (one pointer per row otherwise).
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use chrono::{DateTime, Utc};
+
+use crate::models::{Organization, Seat};
+use crate::money::{group_thousands, Cents};
+use crate::reclaim::ReclaimRules;
+
+/// Where one person's seat comes from, when two or more seat objects (or a report's
+/// organization cell) name it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Grants {
+    /// Granting organizations' logins, sorted case-insensitively, each once.
+    pub organizations: Box<[Box<str>]>,
+    /// Granting teams' labels (organization or enterprise teams), sorted case-insensitively,
+    /// each once; empty when every grant is direct.
+    pub teams: Box<[Box<str>]>,
+    /// Seat objects merged into this row.
+    pub objects: u32,
+}
+
+/// An enterprise's seats, one per person, with where each came from.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct People {
+    seats: Vec<Seat>,
+    /// Parallel to `seats`: `None` for a person with one grant (their seat says it all).
+    grants: Vec<Option<Box<Grants>>>,
+    /// Seat objects read.
+    objects: usize,
+}
+
+impl People {
+    /// One merged seat per person, in the order each person was first listed.
+    pub fn seats(&self) -> &[Seat] {
+        &self.seats
+    }
+
+    /// People (rows).
+    pub fn len(&self) -> usize {
+        self.seats.len()
+    }
+
+    /// No one.
+    pub fn is_empty(&self) -> bool {
+        self.seats.is_empty()
+    }
+
+    /// Seat objects the listing had (at least [`People::len`]).
+    pub fn objects(&self) -> usize {
+        self.objects
+    }
+
+    /// Row `row`'s grants, when it has two or more (else its seat's `organization` and
+    /// `assigning_team` are the whole story).
+    pub fn grants(&self, row: usize) -> Option<&Grants> {
+        self.grants.get(row).and_then(Option::as_deref)
+    }
+
+    /// Row `row`'s granting organizations, sorted case-insensitively (empty when GitHub named
+    /// none, or past the end). No allocation: fit for sorting and filtering 100,000 rows.
+    pub fn organizations(&self, row: usize) -> &[Box<str>] {
+        if let Some(g) = self.grants(row) {
+            return &g.organizations;
+        }
+        self.seats
+            .get(row)
+            .and_then(|s| s.organization.as_ref())
+            .and_then(|o| o.login.as_ref())
+            .map_or(&[], std::slice::from_ref)
+    }
+
+    /// What the "Organization" column shows: the organization, "3 organizations", or "".
+    pub fn organization_label(&self, row: usize) -> String {
+        match self.organizations(row) {
+            [] => String::new(),
+            [one] => one.to_string(),
+            many => format!("{} organizations", many.len()),
+        }
+    }
+
+    /// The CSV's `organization` cell: every organization, `; `-separated.
+    pub fn organization_cell(&self, row: usize) -> String {
+        self.organizations(row).join("; ")
+    }
+
+    /// Row `row`'s granting teams' labels (empty for direct grants).
+    pub fn teams(&self, row: usize) -> Vec<&str> {
+        match self.grants(row) {
+            Some(g) => g.teams.iter().map(|t| &**t).collect(),
+            None => self
+                .seats
+                .get(row)
+                .and_then(Seat::team)
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    /// A sentence when the people listed disagree with GitHub's `total_seats` (which counts each
+    /// person once), `None` when they agree or GitHub gave no total.
+    pub fn consistency(&self, total_seats: Option<u64>) -> Option<String> {
+        let total = total_seats?;
+        let people = self.seats.len() as u64;
+        (people != total).then(|| {
+            format!(
+                "GitHub counts {} {} in this enterprise, but its seat list holds {} {} ({} seat objects): a seat may have been added or removed while the pages loaded, or a page is missing. Load again to get a consistent list.",
+                group_thousands(total),
+                if total == 1 { "seat" } else { "seats" },
+                group_thousands(people),
+                if people == 1 { "person" } else { "people" },
+                group_thousands(self.objects as u64),
+            )
+        })
+    }
+}
+
+/// Case-insensitive (ASCII) order, then exact, so sorting is total and deterministic.
+fn ci_cmp(a: &str, b: &str) -> Ordering {
+    a.bytes()
+        .map(|c| c.to_ascii_lowercase())
+        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+        .then_with(|| a.cmp(b))
+}
+
+/// Sorted case-insensitively, each name once (case variants are one name, as on GitHub).
+fn sorted_unique(mut names: Vec<Box<str>>) -> Box<[Box<str>]> {
+    names.sort_unstable_by(|a, b| ci_cmp(a, b));
+    names.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    names.into_boxed_slice()
+}
+
+/// A seat's organizations: its login, or each name of a report's `; `-separated cell
+/// (GitHub logins never hold `;`).
+fn organizations_of(seat: &Seat) -> impl Iterator<Item = &str> {
+    seat.organization
+        .as_ref()
+        .and_then(|o| o.login.as_deref())
+        .into_iter()
+        .flat_map(|l| l.split(';'))
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+}
+
+fn plan_rank(plan: Option<&str>) -> u8 {
+    match plan {
+        Some(p) if p.eq_ignore_ascii_case("enterprise") => 3,
+        Some(p) if p.eq_ignore_ascii_case("business") => 2,
+        Some(_) => 1,
+        None => 0,
+    }
+}
+
+/// `a` before `b` with `None` last, for "the first organization/team".
+fn first_of(a: Option<&str>, b: Option<&str>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => ci_cmp(a, b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+fn org_login(s: &Seat) -> Option<&str> {
+    s.organization.as_ref().and_then(|o| o.login.as_deref())
+}
+
+/// Team order: by label case-insensitively, then slug and URL; no team last.
+fn team_cmp(a: &Seat, b: &Seat) -> Ordering {
+    match (&a.assigning_team, &b.assigning_team) {
+        (Some(x), Some(y)) => ci_cmp(x.label().unwrap_or(""), y.label().unwrap_or(""))
+            .then_with(|| (&x.slug, &x.html_url).cmp(&(&y.slug, &y.html_url))),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// Folds grant `other` into the person's merged seat (see the module docs). Commutative and
+/// associative, which is what makes [`people`] order-independent.
+fn merge(into: &mut Seat, other: Seat) {
+    let newer_activity = (other.last_activity_at, &other.last_activity_editor)
+        > (into.last_activity_at, &into.last_activity_editor);
+    let (a, b) = (into.plan_type.as_deref(), other.plan_type.as_deref());
+    let higher_plan = plan_rank(b)
+        .cmp(&plan_rank(a))
+        .then_with(|| first_of(a, b))
+        .is_gt();
+    let first_team = team_cmp(&other, into).is_lt();
+    let first_org = first_of(org_login(&other), org_login(into)).is_lt();
+    into.created_at = into.created_at.min(other.created_at);
+    into.last_authenticated_at = into.last_authenticated_at.max(other.last_authenticated_at);
+    into.pending_cancellation_date = match (
+        into.pending_cancellation_date,
+        other.pending_cancellation_date,
+    ) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        _ => None,
+    };
+    if newer_activity {
+        into.last_activity_at = other.last_activity_at;
+        into.last_activity_editor = other.last_activity_editor;
+    }
+    if higher_plan {
+        into.plan_type = other.plan_type;
+    }
+    if first_team {
+        into.assigning_team = other.assigning_team;
+    }
+    if first_org {
+        into.organization = other.organization;
+    }
+}
+
+/// A multiply hash, eight bytes at a time (FxHash's idea): user ids and organization logins are
+/// GitHub's, not an attacker's choice, and SipHash was a third of the time of both passes.
+#[derive(Default)]
+struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
+    }
+}
+
+type Fast = BuildHasherDefault<FastHasher>;
+
+/// An empty seat that owns nothing: what a moved-out object leaves behind.
+fn placeholder() -> Seat {
+    Seat {
+        created_at: DateTime::UNIX_EPOCH,
+        assignee: None,
+        assigning_team: None,
+        organization: None,
+        pending_cancellation_date: None,
+        last_activity_at: None,
+        last_activity_editor: None,
+        last_authenticated_at: None,
+        plan_type: None,
+    }
+}
+
+/// Organization or team names collected for one person.
+type Names = Vec<Box<str>>;
+
+/// Merges an enterprise listing's seat objects into one seat per person (see the module docs).
+/// Takes the seats by value: the merged seats are the objects themselves, moved.
+pub fn people(seats: Vec<Seat>) -> People {
+    let objects = seats.len();
+    // Pass 1: each object's row, keyed by id, the login checked against the row's first object;
+    // an id seen with another login goes to a second map.
+    let mut row_of: Vec<u32> = Vec::with_capacity(objects);
+    let mut first: Vec<u32> = Vec::with_capacity(objects);
+    {
+        let mut by_id: HashMap<u64, u32, Fast> =
+            HashMap::with_capacity_and_hasher(objects, Fast::default());
+        let mut by_id_login: HashMap<(u64, &str), u32> = HashMap::new();
+        for (i, s) in seats.iter().enumerate() {
+            let fresh = first.len() as u32;
+            let row = match s.assignee.as_ref().and_then(|a| a.id) {
+                None => fresh,
+                Some(id) => {
+                    let row = *by_id.entry(id).or_insert(fresh);
+                    if row == fresh || seats[first[row as usize] as usize].login() == s.login() {
+                        row
+                    } else {
+                        *by_id_login.entry((id, s.login())).or_insert(fresh)
+                    }
+                }
+            };
+            if row == fresh {
+                first.push(i as u32);
+            }
+            row_of.push(row);
+        }
+    }
+    let rows = first.len();
+    let mut size = vec![0u32; rows];
+    for &row in &row_of {
+        size[row as usize] += 1;
+    }
+    // Pass 2, in place: each object is merged into its row, or moved down to become one (rows
+    // begin in input order, so row `r` always lands at index `r` and never passes an object not
+    // yet read). People with several grants collect their organizations (moved out of the
+    // objects, not copied) and teams on the side. Nothing large is allocated once objects start
+    // being freed: a large allocation after thousands of small frees makes glibc consolidate its
+    // free lists, which cost a third of the time.
+    let mut seats = seats;
+    let mut grants: Vec<Option<Box<Grants>>> = Vec::with_capacity(rows);
+    grants.resize_with(rows, || None);
+    let mut slot = vec![u32::MAX; rows];
+    let mut side: Vec<(u32, Names, Names)> =
+        Vec::with_capacity(size.iter().filter(|&&n| n > 1).count());
+    let mut next = 0usize;
+    for (i, &row) in row_of.iter().enumerate() {
+        let row = row as usize;
+        let mut seat = std::mem::replace(&mut seats[i], placeholder());
+        let n = size[row];
+        if n > 1 || organizations_of(&seat).nth(1).is_some() {
+            if slot[row] == u32::MAX {
+                slot[row] = side.len() as u32;
+                side.push((row as u32, Vec::with_capacity(n as usize), Vec::new()));
+            }
+            let (_, orgs, teams) = &mut side[slot[row] as usize];
+            match seat.organization.take().and_then(|o| o.login) {
+                Some(login) if login.contains(';') => orgs.extend(
+                    login
+                        .split(';')
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(Box::from),
+                ),
+                Some(login) => orgs.push(login),
+                None => {}
+            }
+            teams.extend(seat.team().map(Box::from));
+        }
+        if row == next {
+            seats[row] = seat;
+            next += 1;
+        } else {
+            merge(&mut seats[row], seat);
+        }
+    }
+    seats.truncate(next);
+    seats.shrink_to_fit();
+    let mut merged = seats;
+    for (row, orgs, teams) in side {
+        let organizations = sorted_unique(orgs);
+        if let (Some(seat), Some(first)) = (merged.get_mut(row as usize), organizations.first()) {
+            seat.organization = Some(Organization {
+                login: Some(first.clone()),
+            });
+        }
+        grants[row as usize] = Some(Box::new(Grants {
+            organizations,
+            teams: sorted_unique(teams),
+            objects: size[row as usize],
+        }));
+    }
+    People {
+        seats: merged,
+        grants,
+        objects,
+    }
+}
+
+/// One organization's row of the enterprise overview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrganizationSummary {
+    /// The organization's login; `None` for seats GitHub named no organization for.
+    pub organization: Option<String>,
+    /// People it grants a seat to.
+    pub seats: u64,
+    /// Of those, reclaimable at `now` (the [`crate::reclaim`] rules, on the merged seat).
+    pub reclaimable: u64,
+    /// Their monthly cost, each person at their plan's price.
+    pub monthly: Cents,
+}
+
+/// The enterprise overview's figures.
+///
+/// A person granted by two organizations is counted **in each organization's row** (an owner
+/// looking at one organization expects to see everyone it grants, and removing them takes a
+/// removal in each): the rows can add up to more than the unique totals, which count each person
+/// once and are what GitHub bills.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EnterpriseSummary {
+    /// People (each once).
+    pub people: u64,
+    /// Reclaimable people (each once).
+    pub reclaimable: u64,
+    /// Estimated monthly cost: each person once, at their plan's price.
+    pub monthly: Cents,
+    /// Per organization, sorted by login case-insensitively; the no-organization row last.
+    pub organizations: Vec<OrganizationSummary>,
+}
+
+/// The enterprise overview at `now` under `rules`; `price` gives a plan's monthly price per
+/// seat (e.g. [`crate::overview::default_price`]).
+pub fn summarize<'a>(
+    people: &'a People,
+    rules: ReclaimRules,
+    now: DateTime<Utc>,
+    price: impl Fn(Option<&str>) -> Cents,
+) -> EnterpriseSummary {
+    let check = rules.at(now);
+    let mut sum = EnterpriseSummary::default();
+    let mut rows: HashMap<Option<&'a str>, OrganizationSummary, Fast> = HashMap::default();
+    for (row, seat) in people.seats().iter().enumerate() {
+        let reclaimable = check.reclaimable(seat);
+        let cost = price(seat.plan_type.as_deref());
+        sum.people += 1;
+        sum.reclaimable += u64::from(reclaimable);
+        sum.monthly += cost;
+        let mut add = |key: Option<&'a str>| {
+            let r = rows.entry(key).or_insert_with(|| OrganizationSummary {
+                organization: key.map(str::to_string),
+                seats: 0,
+                reclaimable: 0,
+                monthly: Cents::ZERO,
+            });
+            r.seats += 1;
+            r.reclaimable += u64::from(reclaimable);
+            r.monthly += cost;
+        };
+        match people.organizations(row) {
+            [] => add(None),
+            orgs => orgs.iter().for_each(|o| add(Some(o))),
+        }
+    }
+    sum.organizations = rows.into_values().collect();
+    sum.organizations
+        .sort_by(|a, b| first_of(a.organization.as_deref(), b.organization.as_deref()));
+    sum
+}
+
+#[cfg(test)]
+mod tests;
