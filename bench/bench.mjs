@@ -16,7 +16,7 @@ if (!API || !APP) throw new Error('API_URL and APP_URL must be set (run ./dev be
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const SIZES = (process.env.BENCH_SIZES || '1000,10000,100000').split(',').map(Number);
 const LATENCIES = (process.env.BENCH_LATENCIES || '0,100').split(',').map(Number);
-const CONCURRENCY = 4;
+const CONCURRENCY = 6; // the app's default (LoadOptions)
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const spread = (xs) => [Math.min(...xs), Math.max(...xs)];

@@ -70,7 +70,8 @@ pub trait Clock {
 pub struct LoadOptions {
     /// Seats per page (GitHub's maximum is 100).
     pub per_page: u32,
-    /// Pages requested at once after the first.
+    /// Pages requested at once after the first: 6, the browser's limit per host over HTTP/1.1
+    /// (GitHub allows 100 concurrent requests).
     pub concurrency: usize,
     /// Attempts per request for transient failures (5xx, network, timeout).
     pub max_attempts: u32,
@@ -88,7 +89,7 @@ impl Default for LoadOptions {
     fn default() -> Self {
         Self {
             per_page: 100,
-            concurrency: 4,
+            concurrency: 6,
             max_attempts: 4,
             backoff_ms: 500,
             timeout_ms: 30_000,

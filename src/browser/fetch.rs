@@ -36,7 +36,7 @@ pub async fn fetch(
     headers: &[(&str, &str)],
     body: Option<&str>,
 ) -> Result<Fetched, FetchError> {
-    let abort = AbortOnDrop::new();
+    let mut abort = AbortOnDrop::new();
     let send = |e: JsValue| FetchError::Send(message(&e));
     let init = RequestInit::new();
     init.set_method(method);
@@ -72,6 +72,7 @@ pub async fn fetch(
     let buffer = JsFuture::from(response.array_buffer().map_err(read)?)
         .await
         .map_err(read)?;
+    abort.disarm();
     Ok(Fetched {
         status: response.status(),
         headers: names,
