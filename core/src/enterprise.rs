@@ -26,7 +26,6 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{DateTime, Utc};
 
@@ -239,28 +238,7 @@ fn merge(into: &mut Seat, other: Seat) {
     }
 }
 
-/// A multiply hash, eight bytes at a time (FxHash's idea): user ids and organization logins are
-/// GitHub's, not an attacker's choice, and SipHash was a third of the time of both passes.
-#[derive(Default)]
-struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
-    }
-}
-
-type Fast = BuildHasherDefault<FastHasher>;
+use crate::fast_hash::Fast;
 
 /// An empty seat that owns nothing: what a moved-out object leaves behind.
 fn placeholder() -> Seat {

@@ -19,6 +19,7 @@ pub mod compare;
 pub mod editor;
 pub mod enterprise;
 pub mod error;
+mod fast_hash;
 pub mod generate;
 pub mod link;
 pub mod loader;

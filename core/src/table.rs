@@ -418,34 +418,43 @@ impl SeatIndex {
 /// Ranks of the distinct values of a text column, compared case-insensitively (equal after
 /// folding share a rank); `None` is -1, before any value.
 fn text_keys(seats: &[Seat], value: fn(&Seat) -> Option<&str>) -> Vec<i64> {
-    let mut distinct: HashMap<&str, i64> = HashMap::new();
-    for s in seats {
-        if let Some(v) = value(s) {
-            distinct.entry(v).or_insert(0);
-        }
-    }
-    let mut values: Vec<(Cow<'_, str>, &str)> = distinct
-        .keys()
-        .map(|v| {
+    // One hash per seat: each seat gets its distinct value's slot; the slots get ranks.
+    let mut slot_of: HashMap<&str, u32, crate::fast_hash::Fast> = HashMap::default();
+    let mut distinct: Vec<&str> = Vec::new();
+    let slots: Vec<u32> = seats
+        .iter()
+        .map(|s| match value(s) {
+            None => u32::MAX,
+            Some(v) => *slot_of.entry(v).or_insert_with(|| {
+                distinct.push(v);
+                (distinct.len() - 1) as u32
+            }),
+        })
+        .collect();
+    let mut order: Vec<(Cow<'_, str>, u32)> = distinct
+        .iter()
+        .enumerate()
+        .map(|(slot, v)| {
             let folded = if v.bytes().any(|b| b.is_ascii_uppercase()) {
                 Cow::Owned(v.to_ascii_lowercase())
             } else {
                 Cow::Borrowed(*v)
             };
-            (folded, *v)
+            (folded, slot as u32)
         })
         .collect();
-    values.sort_unstable();
+    order.sort_unstable();
+    let mut rank_of = vec![0i64; distinct.len()];
     let mut rank = -1;
-    for (k, (folded, v)) in values.iter().enumerate() {
-        if k == 0 || values[k - 1].0 != *folded {
+    for (k, (folded, slot)) in order.iter().enumerate() {
+        if k == 0 || order[k - 1].0 != *folded {
             rank += 1;
         }
-        distinct.insert(v, rank);
+        rank_of[*slot as usize] = rank;
     }
-    seats
-        .iter()
-        .map(|s| value(s).map_or(-1, |v| distinct[v]))
+    slots
+        .into_iter()
+        .map(|slot| rank_of.get(slot as usize).copied().unwrap_or(-1))
         .collect()
 }
 
