@@ -48,6 +48,11 @@ async function loadOnce(org, seats, { naive = false, interactions = false } = {}
   await page.getByLabel('API URL').fill(API);
   // Timed inside the page: click → first row / all rows, polled every animation frame.
   const result = await page.evaluate(async (total) => {
+    // Long tasks (≥ 50 ms) on the main thread while the list loads: the page must stay
+    // responsive (issue 17 asks ≤ 100 ms after the first rows).
+    const long = [];
+    const observer = new PerformanceObserver((list) => long.push(...list.getEntries()));
+    observer.observe({ type: 'longtask' });
     const t0 = performance.now();
     document.querySelector('form.connect button[type=submit]').click();
     let first = null;
@@ -56,7 +61,12 @@ async function loadOnce(org, seats, { naive = false, interactions = false } = {}
       const now = performance.now();
       if (first === null && document.querySelector('tbody tr[aria-rowindex]')) first = now - t0;
       const status = document.querySelector('[role=status]')?.textContent;
-      if (status?.replace(/,/g, "") === `${total} seats` && !document.querySelector("progress")) return { first, all: now - t0 };
+      if (status?.replace(/,/g, "") === `${total} seats` && !document.querySelector("progress")) {
+        observer.takeRecords().forEach((e) => long.push(e));
+        observer.disconnect();
+        const after = long.filter((e) => e.startTime >= t0 + (first ?? 0));
+        return { first, all: now - t0, longest: Math.max(0, ...after.map((e) => e.duration)), longTasks: after.length };
+      }
       if (document.querySelector('[role=alert]')) return { error: document.querySelector('[role=alert]').textContent };
       if (now - t0 > 600000) return { error: 'timeout' };
     }
@@ -223,7 +233,7 @@ for (const latency of LATENCIES) {
       floor, floorRatio: latency ? median(runs.map((r) => r.all)) / floor : null,
     };
     if (latency === 0) {
-      for (const k of ['sort', 'search', 'threshold', 'csv', 'memoryMB', 'jsMB', 'wasmMB']) row[k] = median(runs.map((r) => r[k]));
+      for (const k of ['sort', 'search', 'threshold', 'csv', 'memoryMB', 'jsMB', 'wasmMB', 'longest', 'longTasks']) row[k] = median(runs.map((r) => r[k]));
     }
     // The naive client only where it finishes in reasonable time.
     if (seats <= 10000) {
@@ -253,6 +263,7 @@ const targets = [
   b100 && ['100,000 seats listed at 0 ms latency', '< 5 s', ms(b100.all), met(b100.all < 5000)],
   b100l && ['100,000 seats at 100 ms latency vs the floor', '≤ 1.3×', `${b100l.floorRatio.toFixed(2)}× (floor ${ms(b100l.floor)})`, met(b100l.floorRatio <= 1.3)],
   b10l && ['10,000 seats at 100 ms: naive client ÷ ours', '≥ 6×', `${b10l.naiveRatio.toFixed(1)}× (${ms(b10l.naive)} vs ${ms(b10l.all)})`, met(b10l.naiveRatio >= 6)],
+  b100 && ['Longest main-thread task while 100,000 seats load, after the first rows', '≤ 100 ms', `${ms(b100.longest)} (${b100.longTasks.toFixed(0)} tasks over 50 ms)`, met(b100.longest <= 100)],
   b100 && ['Re-sort 100,000 rows (Editor), click → rows updated', '< 100 ms', ms(b100.sort), met(b100.sort < 100)],
   b100 && ['Search keystroke on 100,000 rows', '< 50 ms', ms(b100.search), met(b100.search < 50)],
   b100 && ['Reclaim threshold change on 100,000 seats, input → figures updated', '≤ 50 ms', ms(b100.threshold), met(b100.threshold <= 50)],

@@ -199,6 +199,10 @@ describe('As an owner I remove the seats I selected, and give access back', () =
     await new Promise((r) => setTimeout(r, 1500));
     assert.deepEqual(await writes(), [], 'no DELETE, no POST');
     assert.equal(browserRequests(page).filter((r) => r.method === 'DELETE' || r.method === 'POST').length, 0);
+    // Another organization loads: the selection goes with the old list.
+    assert.equal(await selectedCount(page), 1);
+    await load(page, 'octo-examples', 2);
+    assert.equal(await selectedCount(page), 0, 'cleared when another organization loads');
     await assertNoProblems(page);
   });
 
