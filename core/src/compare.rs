@@ -91,7 +91,8 @@ impl Comparison {
     }
 }
 
-fn by_login(seats: &[Seat]) -> HashMap<String, u32> {
+/// Lowercased login → index, on the fast hash (logins are GitHub's, not an attacker's choice).
+fn by_login(seats: &[Seat]) -> HashMap<String, u32, crate::fast_hash::Fast> {
     seats
         .iter()
         .enumerate()

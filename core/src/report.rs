@@ -97,7 +97,7 @@ fn write(
     let report_time = iso_utc(report_time);
     let (mut auth_buf, mut act_buf, mut created_buf) = ([0u8; 20], [0u8; 20], [0u8; 20]);
     // Editor strings repeat across seats: parse each distinct one once.
-    let mut surfaces: HashMap<Option<&str>, String> = HashMap::new();
+    let mut surfaces: HashMap<Option<&str>, String, crate::fast_hash::Fast> = HashMap::default();
     for &i in rows {
         let Some(s) = seats.get(i as usize) else {
             continue;

@@ -32,6 +32,8 @@ pub fn ConfirmDialog(
             if let Some(b) = cancel_button.get_untracked() {
                 let _ = b.focus();
             }
+            // Focus on Cancel (at the bottom) must not scroll past what the dialog says first.
+            d.set_scroll_top(0);
         }
     });
     // Closed before the page hears of it: the page behind is no longer inert, and the browser

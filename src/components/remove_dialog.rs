@@ -76,7 +76,9 @@ pub fn RemoveDialog(
                 <h3>{format!("Not sent: {}", format_count(skipped_total as u64))}</h3>
                 <ul class="skipped">
                     {skipped.into_iter().map(|(why, logins)| view! {
-                        <li><strong>{format!("{why} ({}): ", format_count(logins.len() as u64))}</strong>{listed(&logins)}</li>
+                        <li>{format!("{why} ({})", format_count(logins.len() as u64))}
+                            <details><summary>"Who"</summary><p class="login-list">{listed(&logins)}</p></details>
+                        </li>
                     }).collect_view()}
                 </ul>
             })}
