@@ -159,7 +159,8 @@ impl SeatBuffer {
             state,
             pending: RefCell::default(),
             last_flush: Cell::new(started),
-            last_progress: Cell::new(started),
+            // The first page always shows: it brings GitHub's total.
+            last_progress: Cell::new(f64::NEG_INFINITY),
             expected: Cell::new(0),
         }
     }
