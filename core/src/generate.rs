@@ -635,14 +635,7 @@ fn timestamp(epoch: i64, o: Offset) -> String {
 /// The date pending cancellations take effect: the first day of the next billing cycle (GitHub
 /// bills removed seats to the end of the cycle), as `YYYY-MM-DD`.
 pub fn pending_cancellation_date(now: DateTime<Utc>) -> String {
-    let (y, m) = if now.month() == 12 {
-        (now.year() + 1, 1)
-    } else {
-        (now.year(), now.month() + 1)
-    };
-    NaiveDate::from_ymd_opt(y, m, 1)
-        .map(crate::time::ymd)
-        .unwrap_or_default()
+    crate::time::ymd(crate::time::first_of_next_month(now.date_naive()))
 }
 
 fn cycle_start(now: DateTime<Utc>) -> i64 {

@@ -146,12 +146,7 @@ pub struct Spend {
 /// elapsed, so a projection on the 1st at 00:05 is not a wild multiple of a few minutes.
 pub fn month_progress(now: DateTime<Utc>) -> (f64, f64) {
     let start = NaiveDate::from_ymd_opt(now.year(), now.month(), 1).unwrap_or_default();
-    let next = if now.month() == 12 {
-        NaiveDate::from_ymd_opt(now.year() + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(now.year(), now.month() + 1, 1)
-    }
-    .unwrap_or_default();
+    let next = crate::time::first_of_next_month(start);
     let days = (next - start).num_days().max(1) as f64;
     let start = start.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
     let elapsed = ((now - start).num_seconds() as f64 / 86_400.0).clamp(1.0, days);

@@ -9,7 +9,7 @@ use seat_core::writes::{plan_removal, RemovalPlan};
 
 use crate::components::remove_dialog::RemoveDialog;
 use crate::components::seat_table::Pick;
-use crate::state::session::{Session, Source};
+use crate::state::session::Session;
 use crate::state::writes::{self, WriteStatus};
 use crate::state::AppState;
 
@@ -33,10 +33,9 @@ pub struct Removal {
 pub fn use_removal(state: AppState, complete: Signal<bool>, earlier: Memo<bool>) -> Removal {
     let selectable = Signal::derive(move || {
         !earlier.get()
-            && state.session.with(|s| {
-                s.as_ref()
-                    .is_some_and(|s| matches!(s.source, Source::Github { .. } | Source::Demo))
-            })
+            && state
+                .session
+                .with(|s| s.as_ref().is_some_and(Session::can_write))
     });
     let on_pick = Callback::new(move |pick: Pick| {
         state.selected.update(|sel| match pick {

@@ -15,7 +15,7 @@ use crate::components::restore_access::RestoreAccess;
 use crate::components::seat_table::ACTIVITY_NOTE;
 use crate::components::user_usage::{UserUsage, UserUsageView};
 use crate::pages::use_query_param;
-use crate::state::session::{remembered_session, Session, Source};
+use crate::state::session::{remembered_session, Session};
 use crate::state::{until_cleanup, AppState};
 
 /// Activity older than this many days gets the troubleshooting note.
@@ -145,12 +145,7 @@ pub fn SeatPage() -> impl IntoView {
             seat.refetch();
         });
     });
-    let can_write = move || {
-        session.with(|s| {
-            s.as_ref()
-                .is_some_and(|s| matches!(s.source, Source::Github { .. } | Source::Demo))
-        })
-    };
+    let can_write = move || session.with(|s| s.as_ref().is_some_and(Session::can_write));
     // Back to the list with the view it came from (its query travels on the detail URL).
     let back_href = format!(
         "./{}",

@@ -174,10 +174,9 @@ impl SeatBuffer {
                 let total = total_seats.unwrap_or(0).min(2_000_000) as usize;
                 self.expected.set(self.expected.get().max(total));
                 self.pending.borrow_mut().extend(seats);
-                let loaded =
-                    self.state.seats.with_untracked(Vec::len) + self.pending.borrow().len();
-                let now = browser::perf_now();
                 let shown = self.state.seats.with_untracked(Vec::len);
+                let loaded = shown + self.pending.borrow().len();
+                let now = browser::perf_now();
                 let flushed = now - self.last_flush.get() >= flush_interval(shown);
                 if flushed {
                     self.last_flush.set(now);

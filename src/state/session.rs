@@ -72,6 +72,12 @@ impl Session {
         self.source == Source::Demo
     }
 
+    /// Whether seats can be removed and given back: at GitHub, or simulated in the demo (a
+    /// report file is only a file).
+    pub fn can_write(&self) -> bool {
+        matches!(self.source, Source::Github { .. } | Source::Demo)
+    }
+
     /// Whether the data is in the page (the demo or a report file), not at GitHub.
     pub fn is_local(&self) -> bool {
         !matches!(self.source, Source::Github { .. })
