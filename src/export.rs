@@ -2,16 +2,22 @@
 //! browser as a download.
 
 use seat_core::models::Seat;
-use seat_core::report::{file_name, write_report};
+use seat_core::report::{file_name, write_enterprise_report, write_report};
 
 use crate::browser;
 
-/// Saves the report of `rows` (indices into `seats`, in order) for `org`, and returns a sentence
-/// saying what happened: the rows, size and time, or why it failed and what to do.
-pub fn download_report(org: &str, seats: &[Seat], rows: &[u32]) -> String {
+/// Saves the report of `rows` (indices into `seats`, in order) for `org` (with the
+/// `organization` column for an enterprise's people), and returns a sentence saying what
+/// happened: the rows, size and time, or why it failed and what to do.
+pub fn download_report(org: &str, seats: &[Seat], rows: &[u32], enterprise: bool) -> String {
     let started = browser::perf_now();
     let report_time = browser::now();
-    let bytes = match write_report(seats, rows, report_time) {
+    let write = if enterprise {
+        write_enterprise_report
+    } else {
+        write_report
+    };
+    let bytes = match write(seats, rows, report_time) {
         Ok(bytes) => bytes,
         Err(e) => return format!("The CSV could not be written ({e})."),
     };

@@ -161,7 +161,7 @@ fn mount_selectable(
                 direction=Signal::stored(Direction::Asc) on_sort=Callback::new(|_| {})
                 seat_href=Callback::new(|l: String| format!("seats/{l}"))
                 now=Signal::stored(copilot_seat_review::browser::now())
-                selectable=Signal::stored(selectable) selected=selected
+                selectable=Signal::stored(selectable) selected=selected enterprise=Signal::stored(false)
                 on_pick=Callback::new(move |p| selected.update(|s| match p {
                     Pick::One(i, on) => s.set(i, on),
                     Pick::Rows(r, on) => s.set_all(&r, on),

@@ -179,7 +179,7 @@ fn enterprise(c: &mut Criterion) {
     group.bench_function("summary", |b| {
         b.iter(|| {
             seat_core::enterprise::summarize(
-                &people,
+                people.seats(),
                 rules,
                 spec.now,
                 seat_core::overview::default_price,

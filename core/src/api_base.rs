@@ -126,9 +126,42 @@ pub fn validate_org(org: &str) -> Result<&str, ApiError> {
     }
 }
 
+/// GitHub enterprise slugs (github.com/enterprises/SLUG): letters, digits and hyphens, as
+/// organization logins (GitHub allows up to 60 characters).
+pub fn validate_enterprise(slug: &str) -> Result<&str, ApiError> {
+    let slug = slug.trim();
+    let ok = !slug.is_empty()
+        && slug.len() <= 60
+        && slug.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && !slug.starts_with('-');
+    if ok {
+        Ok(slug)
+    } else {
+        Err(ApiError::InvalidInput {
+            field: "Enterprise".into(),
+            message: "Enter the enterprise's slug as it appears in its URL (github.com/enterprises/SLUG): letters, digits and hyphens.".into(),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn enterprise_slugs() {
+        assert_eq!(
+            validate_enterprise(" acme-enterprise ").unwrap(),
+            "acme-enterprise"
+        );
+        for bad in ["", "-acme", "acme/x", "acme enterprise", &"a".repeat(61)] {
+            let e = validate_enterprise(bad).unwrap_err().to_string();
+            assert!(
+                e.contains("Enterprise") && e.contains("enterprises/SLUG"),
+                "{e}"
+            );
+        }
+    }
 
     #[test]
     fn accepts_github_tenants_and_loopback() {

@@ -38,10 +38,10 @@ use crate::reclaim::ReclaimRules;
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Grants {
     /// Granting organizations' logins, sorted case-insensitively, each once.
-    pub organizations: Box<[Box<str>]>,
+    pub organizations: Vec<Box<str>>,
     /// Granting teams' labels (organization or enterprise teams), sorted case-insensitively,
     /// each once; empty when every grant is direct.
-    pub teams: Box<[Box<str>]>,
+    pub teams: Vec<Box<str>>,
     /// Seat objects merged into this row.
     pub objects: u32,
 }
@@ -149,16 +149,9 @@ fn ci_cmp(a: &str, b: &str) -> Ordering {
         .then_with(|| a.cmp(b))
 }
 
-/// Sorted case-insensitively, each name once (case variants are one name, as on GitHub).
-fn sorted_unique(mut names: Vec<Box<str>>) -> Box<[Box<str>]> {
-    names.sort_unstable_by(|a, b| ci_cmp(a, b));
-    names.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
-    names.into_boxed_slice()
-}
-
 /// A seat's organizations: its login, or each name of a report's `; `-separated cell
 /// (GitHub logins never hold `;`).
-fn organizations_of(seat: &Seat) -> impl Iterator<Item = &str> {
+pub fn organizations_of(seat: &Seat) -> impl Iterator<Item = &str> {
     seat.organization
         .as_ref()
         .and_then(|o| o.login.as_deref())
@@ -187,10 +180,6 @@ fn first_of(a: Option<&str>, b: Option<&str>) -> Ordering {
     }
 }
 
-fn org_login(s: &Seat) -> Option<&str> {
-    s.organization.as_ref().and_then(|o| o.login.as_deref())
-}
-
 /// Team order: by label case-insensitively, then slug and URL; no team last.
 fn team_cmp(a: &Seat, b: &Seat) -> Ordering {
     match (&a.assigning_team, &b.assigning_team) {
@@ -213,7 +202,6 @@ fn merge(into: &mut Seat, other: Seat) {
         .then_with(|| first_of(a, b))
         .is_gt();
     let first_team = team_cmp(&other, into).is_lt();
-    let first_org = first_of(org_login(&other), org_login(into)).is_lt();
     into.created_at = into.created_at.min(other.created_at);
     into.last_authenticated_at = into.last_authenticated_at.max(other.last_authenticated_at);
     into.pending_cancellation_date = match (
@@ -233,131 +221,159 @@ fn merge(into: &mut Seat, other: Seat) {
     if first_team {
         into.assigning_team = other.assigning_team;
     }
-    if first_org {
-        into.organization = other.organization;
-    }
 }
 
 use crate::fast_hash::Fast;
 
-/// An empty seat that owns nothing: what a moved-out object leaves behind.
-fn placeholder() -> Seat {
-    Seat {
-        created_at: DateTime::UNIX_EPOCH,
-        assignee: None,
-        assigning_team: None,
-        organization: None,
-        pending_cancellation_date: None,
-        last_activity_at: None,
-        last_activity_editor: None,
-        last_authenticated_at: None,
-        plan_type: None,
+/// Inserts `name` into `names` (sorted by [`ci_cmp`], case variants once, the smallest variant
+/// kept so the outcome does not depend on the order names arrive in); whether it changed.
+fn insert_name(names: &mut Vec<Box<str>>, name: &str) -> bool {
+    let folded = |x: &str| {
+        x.bytes()
+            .map(|c| c.to_ascii_lowercase())
+            .collect::<Vec<u8>>()
+    };
+    let key = folded(name);
+    match names.binary_search_by(|x| folded(x).cmp(&key)) {
+        Ok(at) if name < &*names[at] => {
+            names[at] = name.into();
+            true
+        }
+        Ok(_) => false,
+        Err(at) => {
+            names.insert(at, name.into());
+            true
+        }
     }
 }
 
-/// Organization or team names collected for one person.
-type Names = Vec<Box<str>>;
+/// Builds [`People`] a page at a time: objects are merged into the rows as they arrive, so the
+/// list can show people while an enterprise's pages are still loading. The rows live outside
+/// (the app keeps them in its seat list); only [`Merger::extend`] may change them.
+#[derive(Debug, Clone, Default)]
+pub struct Merger {
+    /// Row of each assignee id (its first login).
+    by_id: HashMap<u64, u32, Fast>,
+    /// Rows of an id listed with a second login (see the module docs).
+    by_id_login: HashMap<(u64, Box<str>), u32>,
+    /// Parallel to the rows: `None` for a person with one grant.
+    grants: Vec<Option<Box<Grants>>>,
+    /// Seat objects read.
+    objects: usize,
+}
+
+impl Merger {
+    /// Merges `objects` into `rows`: a person seen before is merged into their row, anyone
+    /// else becomes a new row at the end. Returns whether an existing row changed.
+    pub fn extend(
+        &mut self,
+        rows: &mut Vec<Seat>,
+        objects: impl IntoIterator<Item = Seat>,
+    ) -> bool {
+        let mut changed = false;
+        for seat in objects {
+            self.objects += 1;
+            match self.row_of(rows, &seat) {
+                Some(row) => {
+                    self.merge_into(rows, row, seat);
+                    changed = true;
+                }
+                None => self.push(rows, seat),
+            }
+        }
+        changed
+    }
+
+    /// The row of the person `seat` belongs to, if they have one; registers nothing.
+    fn row_of(&mut self, rows: &[Seat], seat: &Seat) -> Option<usize> {
+        let id = seat.assignee.as_ref()?.id?;
+        let next = rows.len() as u32;
+        let row = *self.by_id.entry(id).or_insert(next);
+        if row == next {
+            return None;
+        }
+        if rows[row as usize].login() == seat.login() {
+            return Some(row as usize);
+        }
+        let row = *self
+            .by_id_login
+            .entry((id, seat.login().into()))
+            .or_insert(next);
+        (row != next).then_some(row as usize)
+    }
+
+    fn push(&mut self, rows: &mut Vec<Seat>, mut seat: Seat) {
+        let several = organizations_of(&seat).nth(1).is_some();
+        let grants = several.then(|| {
+            let mut g = Grants::default();
+            g.add(&seat);
+            seat.organization = g.cell();
+            Box::new(g)
+        });
+        rows.push(seat);
+        self.grants.push(grants);
+    }
+
+    fn merge_into(&mut self, rows: &mut [Seat], row: usize, seat: Seat) {
+        let into = &mut rows[row];
+        let g = self.grants[row].get_or_insert_with(|| {
+            let mut g = Grants::default();
+            g.add(into);
+            Box::new(g)
+        });
+        g.add(&seat);
+        merge(into, seat);
+        into.organization = g.cell();
+    }
+
+    /// Row `row`'s grants, when it has two or more.
+    pub fn grants(&self, row: usize) -> Option<&Grants> {
+        self.grants.get(row).and_then(Option::as_deref)
+    }
+
+    /// Seat objects merged so far.
+    pub fn objects(&self) -> usize {
+        self.objects
+    }
+
+    /// The finished [`People`] of `rows` (the rows this merger built).
+    pub fn into_people(self, rows: Vec<Seat>) -> People {
+        People {
+            seats: rows,
+            grants: self.grants,
+            objects: self.objects,
+        }
+    }
+}
+
+impl Grants {
+    /// Counts one more seat object for this person.
+    fn add(&mut self, seat: &Seat) {
+        self.objects += 1;
+        for org in organizations_of(seat) {
+            insert_name(&mut self.organizations, org);
+        }
+        if let Some(team) = seat.team() {
+            insert_name(&mut self.teams, team);
+        }
+    }
+
+    /// The merged seat's organization: every granting organization, `; `-separated.
+    fn cell(&self) -> Option<Organization> {
+        (!self.organizations.is_empty()).then(|| Organization {
+            login: Some(self.organizations.join("; ").into()),
+        })
+    }
+}
 
 /// Merges an enterprise listing's seat objects into one seat per person (see the module docs).
 /// Takes the seats by value: the merged seats are the objects themselves, moved.
 pub fn people(seats: Vec<Seat>) -> People {
-    let objects = seats.len();
-    // Pass 1: each object's row, keyed by id, the login checked against the row's first object;
-    // an id seen with another login goes to a second map.
-    let mut row_of: Vec<u32> = Vec::with_capacity(objects);
-    let mut first: Vec<u32> = Vec::with_capacity(objects);
-    {
-        let mut by_id: HashMap<u64, u32, Fast> =
-            HashMap::with_capacity_and_hasher(objects, Fast::default());
-        let mut by_id_login: HashMap<(u64, &str), u32> = HashMap::new();
-        for (i, s) in seats.iter().enumerate() {
-            let fresh = first.len() as u32;
-            let row = match s.assignee.as_ref().and_then(|a| a.id) {
-                None => fresh,
-                Some(id) => {
-                    let row = *by_id.entry(id).or_insert(fresh);
-                    if row == fresh || seats[first[row as usize] as usize].login() == s.login() {
-                        row
-                    } else {
-                        *by_id_login.entry((id, s.login())).or_insert(fresh)
-                    }
-                }
-            };
-            if row == fresh {
-                first.push(i as u32);
-            }
-            row_of.push(row);
-        }
-    }
-    let rows = first.len();
-    let mut size = vec![0u32; rows];
-    for &row in &row_of {
-        size[row as usize] += 1;
-    }
-    // Pass 2, in place: each object is merged into its row, or moved down to become one (rows
-    // begin in input order, so row `r` always lands at index `r` and never passes an object not
-    // yet read). People with several grants collect their organizations (moved out of the
-    // objects, not copied) and teams on the side. Nothing large is allocated once objects start
-    // being freed: a large allocation after thousands of small frees makes glibc consolidate its
-    // free lists, which cost a third of the time.
-    let mut seats = seats;
-    let mut grants: Vec<Option<Box<Grants>>> = Vec::with_capacity(rows);
-    grants.resize_with(rows, || None);
-    let mut slot = vec![u32::MAX; rows];
-    let mut side: Vec<(u32, Names, Names)> =
-        Vec::with_capacity(size.iter().filter(|&&n| n > 1).count());
-    let mut next = 0usize;
-    for (i, &row) in row_of.iter().enumerate() {
-        let row = row as usize;
-        let mut seat = std::mem::replace(&mut seats[i], placeholder());
-        let n = size[row];
-        if n > 1 || organizations_of(&seat).nth(1).is_some() {
-            if slot[row] == u32::MAX {
-                slot[row] = side.len() as u32;
-                side.push((row as u32, Vec::with_capacity(n as usize), Vec::new()));
-            }
-            let (_, orgs, teams) = &mut side[slot[row] as usize];
-            match seat.organization.take().and_then(|o| o.login) {
-                Some(login) if login.contains(';') => orgs.extend(
-                    login
-                        .split(';')
-                        .map(str::trim)
-                        .filter(|l| !l.is_empty())
-                        .map(Box::from),
-                ),
-                Some(login) => orgs.push(login),
-                None => {}
-            }
-            teams.extend(seat.team().map(Box::from));
-        }
-        if row == next {
-            seats[row] = seat;
-            next += 1;
-        } else {
-            merge(&mut seats[row], seat);
-        }
-    }
-    seats.truncate(next);
-    seats.shrink_to_fit();
-    let mut merged = seats;
-    for (row, orgs, teams) in side {
-        let organizations = sorted_unique(orgs);
-        if let (Some(seat), Some(first)) = (merged.get_mut(row as usize), organizations.first()) {
-            seat.organization = Some(Organization {
-                login: Some(first.clone()),
-            });
-        }
-        grants[row as usize] = Some(Box::new(Grants {
-            organizations,
-            teams: sorted_unique(teams),
-            objects: size[row as usize],
-        }));
-    }
-    People {
-        seats: merged,
-        grants,
-        objects,
-    }
+    let mut rows = Vec::with_capacity(seats.len());
+    let mut merger = Merger::default();
+    merger.extend(&mut rows, seats);
+    rows.shrink_to_fit();
+    merger.into_people(rows)
 }
 
 /// One organization's row of the enterprise overview.
@@ -387,14 +403,17 @@ pub struct EnterpriseSummary {
     pub reclaimable: u64,
     /// Estimated monthly cost: each person once, at their plan's price.
     pub monthly: Cents,
+    /// People per plan ([`crate::overview::plan_label`]), most first, then by label.
+    pub plans: Vec<(String, u64)>,
     /// Per organization, sorted by login case-insensitively; the no-organization row last.
     pub organizations: Vec<OrganizationSummary>,
 }
 
-/// The enterprise overview at `now` under `rules`; `price` gives a plan's monthly price per
+/// The enterprise overview of `people` (merged seats: [`People::seats`]) at `now` under `rules`;
+/// `price` gives a plan's monthly price per
 /// seat (e.g. [`crate::overview::default_price`]).
 pub fn summarize<'a>(
-    people: &'a People,
+    people: &'a [Seat],
     rules: ReclaimRules,
     now: DateTime<Utc>,
     price: impl Fn(Option<&str>) -> Cents,
@@ -402,7 +421,9 @@ pub fn summarize<'a>(
     let check = rules.at(now);
     let mut sum = EnterpriseSummary::default();
     let mut rows: HashMap<Option<&'a str>, OrganizationSummary, Fast> = HashMap::default();
-    for (row, seat) in people.seats().iter().enumerate() {
+    let mut plans: HashMap<Option<&'a str>, u64, Fast> = HashMap::default();
+    for seat in people {
+        *plans.entry(seat.plan_type.as_deref()).or_default() += 1;
         let reclaimable = check.reclaimable(seat);
         let cost = price(seat.plan_type.as_deref());
         sum.people += 1;
@@ -419,11 +440,21 @@ pub fn summarize<'a>(
             r.reclaimable += u64::from(reclaimable);
             r.monthly += cost;
         };
-        match people.organizations(row) {
-            [] => add(None),
-            orgs => orgs.iter().for_each(|o| add(Some(o))),
+        let mut orgs = organizations_of(seat).peekable();
+        if orgs.peek().is_none() {
+            add(None);
         }
+        orgs.for_each(|o| add(Some(o)));
     }
+    let mut by_label: HashMap<String, u64> = HashMap::new();
+    for (plan, n) in plans {
+        *by_label
+            .entry(crate::overview::plan_label(plan))
+            .or_default() += n;
+    }
+    sum.plans = by_label.into_iter().collect();
+    sum.plans
+        .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     sum.organizations = rows.into_values().collect();
     sum.organizations
         .sort_by(|a, b| first_of(a.organization.as_deref(), b.organization.as_deref()));

@@ -29,6 +29,12 @@ pub enum ApiError {
         /// The authorization URL GitHub sent, if any.
         url: Option<String>,
     },
+    /// 403 to a token that is not classic on an enterprise's seat list, which GitHub answers
+    /// to classic tokens only.
+    ClassicTokenRequired {
+        /// The enterprise's slug.
+        enterprise: String,
+    },
     /// Another 403 (not an owner, policy).
     Forbidden {
         /// GitHub's message.
@@ -117,6 +123,10 @@ impl fmt::Display for ApiError {
                     None => write!(f, "."),
                 }
             }
+            Self::ClassicTokenRequired { enterprise } => write!(
+                f,
+                "GitHub lists the Copilot seats of enterprise {enterprise} only to classic tokens, and this token is not one (403). Create a classic personal access token with the manage_billing:copilot or read:enterprise scope, as an owner or billing manager of the enterprise, and load again; fine-grained tokens can read an organization's seats, not an enterprise's."
+            ),
             Self::Forbidden { message } => write!(
                 f,
                 "GitHub refused access (403: {message}). The token has the permission, but only organization owners can read Copilot seats (for an enterprise: its owners and billing managers), or a policy of the organization blocks this call. Use a token of an owner: a classic token with manage_billing:copilot or read:org, or a fine-grained token with the organization permission \"GitHub Copilot Business\" or \"Administration\" (read)."

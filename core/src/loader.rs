@@ -348,7 +348,20 @@ impl<T: Transport, C: Clock> Client<T, C> {
         let first_url = self
             .base
             .url(&format!("{path}?per_page={}&page=1", self.options.per_page));
-        let first = self.get(&first_url, &what, on_event).await?;
+        let first = self
+            .get(&first_url, &what, on_event)
+            .await
+            .map_err(|e| match (source, e) {
+                // A classic token's refusal names its scopes (`X-OAuth-Scopes`); an answer
+                // without them went to a fine-grained (or app) token, which GitHub does not
+                // serve enterprise seats to.
+                (SeatSource::Enterprise(e), ApiError::MissingScope { granted: None, .. }) => {
+                    ApiError::ClassicTokenRequired {
+                        enterprise: e.clone(),
+                    }
+                }
+                (_, e) => e,
+            })?;
         let page1 = decode_seats_page(&first.body).map_err(|e| malformed("seats page 1", &e))?;
         let links = parse_link_header(first.header("link").unwrap_or_default());
 

@@ -219,13 +219,11 @@ pub struct Tally {
 }
 
 impl Tally {
-    fn of(count: u64, price: Cents) -> Self {
-        let monthly = price.times(count);
-        Self {
-            count,
-            monthly,
-            yearly: monthly.times(12),
-        }
+    /// One more seat at `price` a month.
+    fn add(&mut self, price: Cents) {
+        self.count += 1;
+        self.monthly += price;
+        self.yearly += price.times(12);
     }
 }
 
@@ -271,15 +269,28 @@ pub fn summarize(
     price: Cents,
     now: DateTime<Utc>,
 ) -> ReclaimSummary {
+    summarize_priced(seats, rules, price, |_| price, now)
+}
+
+/// [`summarize`] with each seat at its own price (an enterprise's people, each at their plan's
+/// price); `price` is the one the section names ("at $19/seat").
+pub fn summarize_priced(
+    seats: &[Seat],
+    rules: ReclaimRules,
+    price: Cents,
+    price_of: impl Fn(&Seat) -> Cents,
+    now: DateTime<Utc>,
+) -> ReclaimSummary {
     let th = rules.at(now);
-    let mut counts = [0u64; 3];
-    let mut via_team = 0u64;
+    let mut tallies = [Tally::default(); 3];
+    let mut via_team = Tally::default();
     let mut teams: HashMap<&str, u64> = HashMap::new();
     for seat in seats {
         if let Some(reason) = th.classify(seat) {
-            counts[reason as usize] += 1;
+            let cost = price_of(seat);
+            tallies[reason as usize].add(cost);
             if let Some(team) = &seat.assigning_team {
-                via_team += 1;
+                via_team.add(cost);
                 *teams.entry(team.label().unwrap_or("")).or_insert(0) += 1;
             }
         }
@@ -292,12 +303,18 @@ pub fn summarize(
         })
         .collect();
     teams.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.team.cmp(&b.team)));
+    let mut total = Tally::default();
+    for t in &tallies {
+        total.count += t.count;
+        total.monthly += t.monthly;
+        total.yearly += t.yearly;
+    }
     ReclaimSummary {
         rules,
         price,
-        total: Tally::of(counts.iter().sum(), price),
-        by_reason: counts.map(|c| Tally::of(c, price)),
-        via_team: Tally::of(via_team, price),
+        total,
+        by_reason: tallies,
+        via_team,
         teams,
     }
 }

@@ -10,7 +10,6 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use crate::editor::parse_editor;
-use crate::enterprise::People;
 use crate::models::Seat;
 use crate::time::{iso_utc, iso_utc_into};
 
@@ -71,28 +70,29 @@ pub fn write_report(
     rows: &[u32],
     report_time: DateTime<Utc>,
 ) -> Result<Vec<u8>, csv::Error> {
-    write(seats, None, rows, report_time)
+    write(seats, false, rows, report_time)
 }
 
-/// The enterprise report: one row per person of `people` (`rows` index it, in the view's order),
-/// with [`COLUMNS`] then [`ORGANIZATION_COLUMN`].
+/// The enterprise report: one row per person (`seats` are an enterprise's people, from
+/// [`crate::enterprise`]; `rows` index them, in the view's order), with [`COLUMNS`] then
+/// [`ORGANIZATION_COLUMN`]: every granting organization, `; `-separated.
 pub fn write_enterprise_report(
-    people: &People,
+    seats: &[Seat],
     rows: &[u32],
     report_time: DateTime<Utc>,
 ) -> Result<Vec<u8>, csv::Error> {
-    write(people.seats(), Some(people), rows, report_time)
+    write(seats, true, rows, report_time)
 }
 
 fn write(
     seats: &[Seat],
-    people: Option<&People>,
+    enterprise: bool,
     rows: &[u32],
     report_time: DateTime<Utc>,
 ) -> Result<Vec<u8>, csv::Error> {
     // ~140 bytes a row: reserve once instead of growing through 100,000 rows.
     let mut writer = csv::Writer::from_writer(Vec::with_capacity(64 + rows.len() * 140));
-    let organization = people.map(|_| ORGANIZATION_COLUMN);
+    let organization = enterprise.then_some(ORGANIZATION_COLUMN);
     writer.write_record(COLUMNS.iter().copied().chain(organization))?;
     let report_time = iso_utc(report_time);
     let (mut auth_buf, mut act_buf, mut created_buf) = ([0u8; 20], [0u8; 20], [0u8; 20]);
@@ -106,8 +106,12 @@ fn write(
         let surface = surfaces
             .entry(editor)
             .or_insert_with(|| neutralize(&parse_editor(editor).label()).into_owned());
-        let organizations =
-            people.map(|p| neutralize(&p.organization_cell(i as usize)).into_owned());
+        let organizations = enterprise.then(|| {
+            let cell = crate::enterprise::organizations_of(s)
+                .collect::<Vec<_>>()
+                .join("; ");
+            neutralize(&cell).into_owned()
+        });
         writer.write_record(
             [
                 report_time.as_str(),
@@ -291,7 +295,7 @@ mod tests {
             seat("hubot", "acme", "2026-11-02T00:00:00Z"),
             seat("mona", "Acme", "2026-11-20T00:00:00Z"),
         ]);
-        let bytes = write_enterprise_report(&people, &[1, 0], now()).unwrap();
+        let bytes = write_enterprise_report(people.seats(), &[1, 0], now()).unwrap();
         let rows = read(&bytes);
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0][..10], COLUMNS);

@@ -33,12 +33,27 @@ pub enum Column {
     Plan,
     /// `pending_cancellation_date`.
     PendingCancellation,
+    /// The granting organizations (enterprise listings only: not in [`Column::ALL`]).
+    Organization,
 }
 
 impl Column {
     /// Every column, in table order.
     pub const ALL: [Column; 8] = [
         Column::User,
+        Column::LastActivity,
+        Column::LastAuthenticated,
+        Column::Editor,
+        Column::Team,
+        Column::Assigned,
+        Column::Plan,
+        Column::PendingCancellation,
+    ];
+
+    /// An enterprise's columns: [`Column::ALL`] with "Organization" after "User".
+    pub const ENTERPRISE: [Column; 9] = [
+        Column::User,
+        Column::Organization,
         Column::LastActivity,
         Column::LastAuthenticated,
         Column::Editor,
@@ -59,6 +74,7 @@ impl Column {
             Column::Assigned => "Assigned",
             Column::Plan => "Plan",
             Column::PendingCancellation => "Pending cancellation",
+            Column::Organization => "Organization",
         }
     }
 
@@ -73,12 +89,13 @@ impl Column {
             Column::Assigned => "assigned",
             Column::Plan => "plan",
             Column::PendingCancellation => "pending_cancellation",
+            Column::Organization => "organization",
         }
     }
 
     /// Parses [`Column::key`].
     pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.key() == key)
+        Self::ENTERPRISE.into_iter().find(|c| c.key() == key)
     }
 }
 
@@ -152,6 +169,9 @@ pub enum Filter {
     OtherTeams(Arc<[Arc<str>]>),
     /// Seats not granted through a team (`filter=assigned-directly`).
     AssignedDirectly,
+    /// Seats one organization grants (an enterprise's people: any of their organizations,
+    /// case-insensitively; `filter=org:NAME`).
+    Organization(Arc<str>),
     /// One kind of change against an earlier report (`filter=change-new`, ...). Which seats
     /// belong to it is not a property of a seat but of a comparison: [`filter_rows`] keeps none,
     /// and the app lists the comparison's rows instead.
@@ -159,6 +179,7 @@ pub enum Filter {
 }
 
 const TEAM_PREFIX: &str = "team:";
+const ORG_PREFIX: &str = "org:";
 const OTHER_TEAMS_PREFIX: &str = "other-teams:";
 
 /// `a\,b` style list: each item with `\` and `,` escaped, joined by `,`.
@@ -213,6 +234,7 @@ impl Filter {
             Filter::Team(t) => format!("{TEAM_PREFIX}{t}"),
             Filter::OtherTeams(top) => format!("{OTHER_TEAMS_PREFIX}{}", join_escaped(top)),
             Filter::AssignedDirectly => "assigned-directly".into(),
+            Filter::Organization(o) => format!("{ORG_PREFIX}{o}"),
             Filter::Changed(c) => c.key().into(),
         }
     }
@@ -228,6 +250,9 @@ impl Filter {
     pub fn from_query(key: &str, idle: Option<&str>, grace: Option<&str>) -> Self {
         if let Some(team) = key.strip_prefix(TEAM_PREFIX) {
             return Filter::Team(Arc::from(team));
+        }
+        if let Some(org) = key.strip_prefix(ORG_PREFIX) {
+            return Filter::Organization(Arc::from(org));
         }
         if let Some(list) = key.strip_prefix(OTHER_TEAMS_PREFIX) {
             return Filter::OtherTeams(split_escaped(list).into());
@@ -286,6 +311,7 @@ impl Filter {
             Filter::Team(t) => format!("Team: {}", crate::charts::team_label(t)),
             Filter::OtherTeams(_) => "Other teams".into(),
             Filter::AssignedDirectly => "Assigned directly".into(),
+            Filter::Organization(o) => format!("Organization: {o}"),
             Filter::Changed(c) => format!("{} since the earlier report", c.label()),
         }
     }
@@ -342,6 +368,8 @@ impl FilterAt<'_> {
                     seat_team(seat).is_some_and(|t| !top.iter().any(|name| &**name == t))
                 }
                 Filter::AssignedDirectly => seat.assigning_team.is_none(),
+                Filter::Organization(o) => crate::enterprise::organizations_of(seat)
+                    .any(|name| name.eq_ignore_ascii_case(o)),
                 Filter::Changed(_) => false,
                 // Prepared above; `All` keeps everything.
                 Filter::All
@@ -488,6 +516,9 @@ pub fn sorted_order(
         Column::Editor => text_keys(seats, |s| s.last_activity_editor.as_deref()),
         Column::Team => text_keys(seats, Seat::team),
         Column::Plan => text_keys(seats, |s| s.plan_type.as_deref()),
+        Column::Organization => text_keys(seats, |s| {
+            s.organization.as_ref().and_then(|o| o.login.as_deref())
+        }),
     };
     // `!key` reverses an i64 order without overflow; the login rank stays ascending.
     let flip = direction == Direction::Desc;
@@ -696,6 +727,8 @@ mod tests {
             Filter::AssignedDirectly,
             Filter::Team(Arc::from("")),
             Filter::Team(Arc::from("Platform & Infra, \\ team:x ü")),
+            Filter::Organization(Arc::from("acme-east")),
+            Filter::Organization(Arc::from("")),
             Filter::OtherTeams(Arc::from(Vec::<Arc<str>>::new())),
             Filter::OtherTeams(Arc::from(vec![
                 Arc::from("a,b"),
@@ -800,6 +833,10 @@ mod properties {
                 Column::PendingCancellation => a
                     .pending_cancellation_date
                     .cmp(&b.pending_cancellation_date),
+                Column::Organization => {
+                    let org = |s: &Seat| text(s.organization.as_ref()?.login.as_deref());
+                    org(a).cmp(&org(b))
+                }
             }
         };
         let mut order: Vec<u32> = (0..seats.len() as u32).collect();
@@ -858,7 +895,7 @@ mod properties {
         #[test]
         fn fast_sort_matches_the_rule(seats in prop::collection::vec(seat_strategy(), 0..40)) {
             let index = SeatIndex::new(&seats);
-            for column in Column::ALL {
+            for column in Column::ENTERPRISE {
                 for direction in [Direction::Asc, Direction::Desc] {
                     prop_assert_eq!(sorted_order(&seats, &index, column, direction), reference(&seats, column, direction), "{:?} {:?}", column, direction);
                 }

@@ -48,6 +48,9 @@ pub fn AccessList(
     /// The last removal's progress or outcome.
     #[prop(into)]
     write: Signal<WriteStatus>,
+    /// An enterprise's people: the "Organization" column.
+    #[prop(into)]
+    enterprise: Signal<bool>,
 ) -> impl IntoView {
     let index = Memo::new(move |_| seats.with(|s| SeatIndex::new(s)));
     // Each memo depends on the part of the view it uses: a keystroke in Search must not sort
@@ -136,12 +139,18 @@ pub fn AccessList(
                 WriteStatus::Done { message, complete: false } => view! { <div class="alert" role="alert"><p>{message}</p></div> }.into_any(),
             }}
             {move || csv_note.get().map(|n| view! { <p class="muted small">{n}</p> })}
+            {move || enterprise.get().then(|| view! {
+                <p class="hint-text" role="note">
+                    "One row per person. Removing seats is done per organization, by its owners: GitHub has no enterprise-wide removal. To remove seats, load the organization (Account type “Organization”); the Organization column and the seat pages say which organizations grant each person."
+                </p>
+            })}
             <details class="hint-text">
                 <summary>"Why do some seats show no activity?"</summary>
                 <p>{ACTIVITY_NOTE}</p>
             </details>
             <SeatTable seats=seats rows=rows sort=sort direction=direction on_sort=on_sort
-                seat_href=seat_href now=now selectable=selectable selected=selected on_pick=on_pick />
+                seat_href=seat_href now=now selectable=selectable selected=selected on_pick=on_pick
+                enterprise=enterprise />
         </section>
     }
 }

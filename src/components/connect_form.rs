@@ -1,14 +1,17 @@
 use leptos::prelude::*;
 
+use crate::state::session::Account;
 pub use crate::state::session::ConnectRequest;
 
 use crate::components::report_picker::ReportPicker;
 
-/// The connect form of the UI contract: Organization, Token (with show/hide), API URL,
-/// "Remember on this device", Load, Try demo data, Forget token.
+/// The connect form of the UI contract: Account type, Organization (or Enterprise), Token (with
+/// show/hide), API URL, "Remember on this device", Load, Try demo data, Forget token.
 #[component]
 pub fn ConnectForm(
-    /// Initial organization.
+    /// Initial account type.
+    account: Account,
+    /// Initial organization or enterprise.
     #[prop(into)]
     org: String,
     /// Initial API URL.
@@ -19,8 +22,8 @@ pub fn ConnectForm(
     token: String,
     /// Called on Load.
     on_load: Callback<ConnectRequest>,
-    /// Called on "Try demo data".
-    on_demo: Callback<()>,
+    /// Called on "Try demo data", with the account type chosen.
+    on_demo: Callback<Account>,
     /// Called on "Forget token", after the field is cleared.
     on_forget: Callback<()>,
     /// Called with the report files the user opened.
@@ -30,6 +33,7 @@ pub fn ConnectForm(
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let remember_initial = !token.is_empty();
+    let account = RwSignal::new(account);
     let org = RwSignal::new(org);
     let api = RwSignal::new(api);
     let token = RwSignal::new(token);
@@ -39,6 +43,7 @@ pub fn ConnectForm(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         on_load.run(ConnectRequest {
+            account: account.get_untracked(),
             org: org.get_untracked(),
             token: token.get_untracked(),
             api: api.get_untracked(),
@@ -59,8 +64,17 @@ pub fn ConnectForm(
         <form class="connect" on:submit=submit autocomplete="off">
             <div class="fields">
                 <div class="field">
-                    <label for="connect-org">"Organization"</label>
-                    <input id="connect-org" type="text" name="org" placeholder="your-org" spellcheck="false" autocapitalize="off"
+                    <label for="connect-account">"Account type"</label>
+                    <select id="connect-account" name="account" prop:value=move || account.get().param()
+                        on:change=move |ev| account.set(Account::from_value(&event_target_value(&ev)))>
+                        <option value="org" selected=account.get_untracked() == Account::Organization>"Organization"</option>
+                        <option value="enterprise" selected=account.get_untracked() == Account::Enterprise>"Enterprise"</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="connect-org">{move || account.get().label()}</label>
+                    <input id="connect-org" type="text" name="org" spellcheck="false" autocapitalize="off"
+                        placeholder=move || if account.get() == Account::Enterprise { "your-enterprise" } else { "your-org" }
                         prop:value=move || org.get() on:input=move |ev| org.set(event_target_value(&ev)) />
                 </div>
                 <div class="field">
@@ -89,14 +103,24 @@ pub fn ConnectForm(
                 <small id="connect-remember-note" class="muted">" (keeps it in this tab's sessionStorage until the tab closes)"</small>
             </div>
             <p class="hint-text">
-                "The token needs the " <code>"manage_billing:copilot"</code> " or " <code>"read:org"</code>
-                " scope (classic), or the organization permission “GitHub Copilot Business: read” (fine-grained), from an organization owner. It is sent only to "
-                <strong>{api_host}</strong> ", nowhere else, and kept in memory unless you tick “Remember”."
+                {move || if account.get() == Account::Enterprise {
+                    view! {
+                        "GitHub lists an enterprise's seats only to its owners and billing managers, and only with a "
+                        <strong>"classic"</strong> " token with the " <code>"manage_billing:copilot"</code> " or " <code>"read:enterprise"</code>
+                        " scope (fine-grained tokens cannot read enterprise seats). "
+                    }.into_any()
+                } else {
+                    view! {
+                        "The token needs the " <code>"manage_billing:copilot"</code> " or " <code>"read:org"</code>
+                        " scope (classic), or the organization permission “GitHub Copilot Business: read” (fine-grained), from an organization owner. "
+                    }.into_any()
+                }}
+                "It is sent only to " <strong>{api_host}</strong> ", nowhere else, and kept in memory unless you tick “Remember”."
             </p>
             <div class="actions">
                 // Never disabled: Load in the middle of a load replaces it (the old one stops).
                 <button type="submit">"Load"</button>
-                <button type="button" class="secondary" on:click=move |_| on_demo.run(())>"Try demo data"</button>
+                <button type="button" class="secondary" on:click=move |_| on_demo.run(account.get_untracked())>"Try demo data"</button>
                 <button type="button" class="link" on:click=move |_| { token.set(String::new()); remember.set(false); on_forget.run(()); }>
                     "Forget token"
                 </button>

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use seat_core::overview::format_count;
+
 use crate::components::error_alert::ErrorAlert;
 use crate::state::LoadStatus;
 
@@ -19,14 +21,27 @@ pub fn LoadStatusView(
             loaded,
             total,
             note,
+            pages,
         } => {
-            let label = match total {
-                Some(t) => format!("Loading seats: {loaded} of {t}"),
-                None => format!("Loading seats: {loaded}"),
+            let label = match (pages, total) {
+                // An enterprise lists a person once per granting organization or team: its
+                // objects are no count of its people, the pages are the progress.
+                (Some((done, of)), Some(t)) => format!(
+                    "Loading seats: page {done} of {of}, {} seat objects for {} people",
+                    format_count(loaded as u64),
+                    format_count(t)
+                ),
+                (Some((done, of)), None) => format!("Loading seats: page {done} of {of}"),
+                (None, Some(t)) => format!("Loading seats: {loaded} of {t}"),
+                (None, None) => format!("Loading seats: {loaded}"),
+            };
+            let (value, max) = match (pages, total) {
+                (Some((done, of)), _) => (u64::from(done), u64::from(of)),
+                (None, t) => (loaded as u64, t.unwrap_or(0)),
             };
             view! {
                 <div class="progress">
-                    <progress aria-label="Loading seats" max=total.unwrap_or(0).max(1).to_string() value=loaded.to_string()></progress>
+                    <progress aria-label="Loading seats" max=max.max(1).to_string() value=value.to_string()></progress>
                     <span>{label}</span>
                     {note.map(|n| view! { <span class="note">{n}</span> })}
                 </div>

@@ -5,6 +5,7 @@ pub mod bar_chart;
 pub mod changes_section;
 pub mod confirm_dialog;
 pub mod connect_form;
+pub mod enterprise_overview;
 pub mod error_alert;
 pub mod load_status;
 pub mod overview_card;

@@ -131,7 +131,11 @@ pub fn ReclaimSection(
                 <div class="figure big">
                     <dt>"Monthly cost of reclaimable seats"</dt>
                     <dd>{figure(|s| s.total.monthly.to_string())}
-                        <small class="muted">{figure(|s| format!(" estimate: {}/year at {}/seat", s.total.yearly, s.price))}</small>
+                        <small class="muted">{figure(|s| if s.total.monthly == s.price.times(s.total.count) {
+                            format!(" estimate: {}/year at {}/seat", s.total.yearly, s.price)
+                        } else {
+                            format!(" estimate: {}/year, each person at their plan's price", s.total.yearly)
+                        })}</small>
                     </dd>
                 </div>
             </dl>

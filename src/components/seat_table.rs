@@ -56,6 +56,9 @@ pub fn SeatTable(
     selected: Signal<Selection>,
     /// Called with the tick the user asked for.
     on_pick: Callback<Pick>,
+    /// An enterprise's people: an "Organization" column after "User".
+    #[prop(into)]
+    enterprise: Signal<bool>,
 ) -> impl IntoView {
     let scroll_top = RwSignal::new(0.0_f64);
     let viewport = RwSignal::new(640.0_f64);
@@ -148,21 +151,30 @@ pub fn SeatTable(
             }
         })
     };
-    let columns = move || if selectable.get() { "9" } else { "8" };
+    let headers = move || {
+        let columns: &[Column] = if enterprise.get() {
+            &Column::ENTERPRISE
+        } else {
+            &Column::ALL
+        };
+        columns.iter().copied().map(header).collect_view()
+    };
+    let columns =
+        move || (8 + usize::from(selectable.get()) + usize::from(enterprise.get())).to_string();
 
     view! {
         <div class="table-scroll" node_ref=scroller tabindex="0" aria-label="Seats, scrollable"
             on:scroll=move |_| if let Some(el) = scroller.get_untracked() { scroll_top.set(f64::from(el.scroll_top())) }>
             <table aria-label="Seats" aria-rowcount=move || (total() + 1).to_string()>
                 <thead>
-                    <tr aria-rowindex="1">{select_all}{Column::ALL.into_iter().map(header).collect_view()}</tr>
+                    <tr aria-rowindex="1">{select_all}{headers}</tr>
                 </thead>
                 <tbody>
                     <tr class="spacer" aria-hidden="true"><td colspan=columns style:height=top_pad></td></tr>
                     <For each=visible key=|row| *row let:((position, index, _version))>
                         {seats.with_untracked(|all| all.get(index as usize).cloned()).map(|seat| {
                             let pick = selectable.get_untracked().then_some((index, selected, on_pick));
-                            view! { <SeatRow seat=seat position=position seat_href=seat_href now=now.get_untracked() pick=pick /> }
+                            view! { <SeatRow seat=seat position=position seat_href=seat_href now=now.get_untracked() pick=pick enterprise=enterprise.get_untracked() /> }
                         })}
                     </For>
                     <tr class="spacer" aria-hidden="true"><td colspan=columns style:height=bottom_pad></td></tr>
@@ -185,6 +197,8 @@ fn SeatRow(
     now: DateTime<Utc>,
     /// When rows can be selected: the seat's index, the selection and where ticks go.
     pick: Option<(u32, Signal<Selection>, Callback<Pick>)>,
+    /// Whether to show the "Organization" cell.
+    enterprise: bool,
 ) -> impl IntoView {
     let login = seat.login().to_string();
     let user = if login.is_empty() {
@@ -256,10 +270,20 @@ fn SeatRow(
             ));
         }
     };
+    let organization = enterprise.then(|| {
+        let orgs: Vec<&str> = seat_core::enterprise::organizations_of(&seat).collect();
+        let label = match orgs.as_slice() {
+            [] => "—".to_string(),
+            [one] => one.to_string(),
+            many => format!("{} organizations", many.len()),
+        };
+        view! { <td class="col-org" title=orgs.join(", ")>{label}</td> }
+    });
     view! {
         <tr aria-rowindex=(position + 2).to_string() on:keydown=on_key>
             {checkbox}
             <td class="col-user">{user}</td>
+            {organization}
             <td>{activity}</td>
             <td>{authenticated}</td>
             <td title=raw_editor>{editor}</td>

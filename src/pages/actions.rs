@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::browser::PickedFile;
 use crate::components::connect_form::ConnectRequest;
 use crate::pages::{use_query_param, use_set_query};
-use crate::state::session::{self, Session, Source};
+use crate::state::session::{self, Account, Session, Source};
 use crate::state::{reports, spawn_in, AppState};
 
 /// The start page's actions and the messages they leave.
@@ -14,8 +14,8 @@ use crate::state::{reports, spawn_in, AppState};
 pub struct Actions {
     /// Load (the connect form).
     pub on_load: Callback<ConnectRequest>,
-    /// Try demo data.
-    pub on_demo: Callback<()>,
+    /// Try demo data (an organization or an enterprise).
+    pub on_demo: Callback<Account>,
     /// Forget token: stops the load, forgets the session and the remembered token.
     pub on_forget: Callback<()>,
     /// Retry the current session.
@@ -55,7 +55,12 @@ pub fn use_actions(state: AppState) -> Actions {
                             .then(|| base.origin().to_string()),
                         Source::Demo | Source::Report { .. } => None,
                     };
-                    set_query(&[("org", Some(session.org.clone())), ("api", api)]);
+                    let name = |a: Account| (a == session.account).then(|| session.org.clone());
+                    set_query(&[
+                        ("org", name(Account::Organization)),
+                        ("enterprise", name(Account::Enterprise)),
+                        ("api", api),
+                    ]);
                     state.start_load(session);
                 }
                 Err(e) => form_error.set(Some(e)),
@@ -64,11 +69,11 @@ pub fn use_actions(state: AppState) -> Actions {
     });
     let on_demo = Callback::new({
         let set_query = set_query.clone();
-        move |()| {
+        move |account: Account| {
             form_error.set(None);
             // The URL names what is shown: no organization of GitHub's for the demo.
-            set_query(&[("org", None), ("api", None)]);
-            state.start_load(Session::demo(state.now.get_untracked()));
+            set_query(&[("org", None), ("enterprise", None), ("api", None)]);
+            state.start_load(Session::demo(state.now.get_untracked(), account));
         }
     });
     let on_open = Callback::new(move |files: Vec<PickedFile>| {
@@ -77,7 +82,12 @@ pub fn use_actions(state: AppState) -> Actions {
         }
         form_error.set(None);
         compare_error.set(None);
-        set_query(&[("org", None), ("api", None), ("filter", None)]);
+        set_query(&[
+            ("org", None),
+            ("enterprise", None),
+            ("api", None),
+            ("filter", None),
+        ]);
         // Reading the files is the load now: the next Load, demo or Forget stops it.
         state.run_as_load(async move {
             if let Err(e) = reports::open(state, files).await {

@@ -6,7 +6,7 @@ use seat_core::compare::Change;
 use seat_core::money::Cents;
 use seat_core::overview::{default_price, UsageFigures};
 use seat_core::query::TableQuery;
-use seat_core::reclaim::{summarize, ReclaimRules, ReclaimSummary};
+use seat_core::reclaim::{summarize_priced, ReclaimRules, ReclaimSummary};
 use seat_core::spend::{pool_effect, spend, PoolEffect, Spend};
 use seat_core::table::Filter;
 
@@ -73,7 +73,27 @@ pub fn use_figures(state: AppState, query: Memo<TableQuery>) -> Figures {
     let reclaim = Memo::new(move |_| {
         complete.get().then(|| {
             let (rules, price, now) = (rules.get(), price.get(), state.now.get());
-            state.seats.with(|s| summarize(s, rules, price, now))
+            // An enterprise's people are each billed at their own plan's price (unless the
+            // user set one price); an organization has one plan.
+            let per_person = state
+                .session
+                .with(|s| s.as_ref().is_some_and(|s| s.is_enterprise()))
+                && state.price.get().is_none();
+            state.seats.with(|s| {
+                summarize_priced(
+                    s,
+                    rules,
+                    price,
+                    |seat| {
+                        if per_person {
+                            default_price(seat.plan_type.as_deref())
+                        } else {
+                            price
+                        }
+                    },
+                    now,
+                )
+            })
         })
     });
     // The bill: GitHub's lines against the pool of the billed seats.

@@ -8,6 +8,7 @@ use seat_core::table::Filter;
 use crate::components::access_list::AccessList;
 use crate::components::changes_section::ChangesSection;
 use crate::components::connect_form::ConnectForm;
+use crate::components::enterprise_overview::EnterpriseOverview;
 use crate::components::load_status::LoadStatusView;
 use crate::components::overview_card::OverviewCard;
 use crate::components::reclaim_section::ReclaimSection;
@@ -18,7 +19,7 @@ use crate::pages::actions::{use_actions, Actions};
 use crate::pages::figures::{use_figures, Figures};
 use crate::pages::removal::{use_removal, Removal, RemovalConfirmation};
 use crate::pages::{query_string, use_query_param, use_set_query, use_table_query, use_view_href};
-use crate::state::session::{self, Source};
+use crate::state::session::{self, Account, Source};
 use crate::state::{AppState, LoadStatus};
 
 /// Connect, overview, the bill, reclaimable seats, charts, comparison and the access list.
@@ -29,7 +30,19 @@ pub fn HomePage() -> impl IntoView {
     let set_query = use_set_query();
     let view_href = use_view_href();
     let param = |name| use_query_param(name).get_untracked();
-    let (org, api, token) = session::form_defaults(param("org"), param("api"));
+    let enterprise_param = param("enterprise");
+    let account = if enterprise_param.is_some() {
+        Account::Enterprise
+    } else {
+        Account::Organization
+    };
+    let (org, api, token) =
+        session::form_defaults(enterprise_param.or_else(|| param("org")), param("api"));
+    let enterprise = Memo::new(move |_| {
+        state
+            .session
+            .with(|s| s.as_ref().is_some_and(session::Session::is_enterprise))
+    });
     let Actions {
         on_load,
         on_demo,
@@ -104,10 +117,49 @@ pub fn HomePage() -> impl IntoView {
         let org = state
             .session
             .with_untracked(|s| s.as_ref().map(|s| s.org.clone()));
+        let enterprise = enterprise.get_untracked();
         state
             .seats
-            .with_untracked(|s| download_report(&org.unwrap_or_default(), s, &rows))
+            .with_untracked(|s| download_report(&org.unwrap_or_default(), s, &rows, enterprise))
     });
+    // An enterprise's figures, from its people once all have arrived.
+    let enterprise_summary = Memo::new(move |_| {
+        (enterprise.get() && complete.get()).then(|| {
+            let (rules, now, price) = (rules.get(), state.now.get(), state.price.get());
+            state.seats.with(|s| {
+                seat_core::enterprise::summarize(s, rules, now, |plan| {
+                    price.unwrap_or_else(|| seat_core::overview::default_price(plan))
+                })
+            })
+        })
+    });
+    let objects = Signal::derive(move || match state.status.get() {
+        LoadStatus::Done { report, .. } => report.loaded,
+        LoadStatus::Loading { loaded, .. } => loaded,
+        _ => 0,
+    });
+    // GitHub's `total_seats` counts each person once: the people listed should match it.
+    let consistency = move || {
+        if !enterprise.get() {
+            return None;
+        }
+        let LoadStatus::Done { report, .. } = state.status.get() else {
+            return None;
+        };
+        if !report.is_complete() {
+            return None; // The load's own alert says what is missing.
+        }
+        let people = state.seats.with(Vec::len) as u64;
+        let total = report.total_seats?;
+        (people != total).then(|| {
+            format!(
+                "GitHub counts {} seats in this enterprise, but its seat list holds {} people ({} seat objects): a seat may have been added or removed while the pages loaded. Load again for a consistent list.",
+                seat_core::overview::format_count(total),
+                seat_core::overview::format_count(people),
+                seat_core::overview::format_count(report.loaded as u64),
+            )
+        })
+    };
 
     Effect::new(move |_| {
         let title = match state.session.with(|s| s.as_ref().map(|s| s.org.clone())) {
@@ -134,10 +186,14 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <div class="home" on:dragover=move |ev| crate::browser::allow_drop(&ev)
             on:drop=move |ev| on_open.run(crate::browser::dropped_files(&ev))>
-        <ConnectForm org=org api=api token=token on_load=on_load on_demo=on_demo
+        <ConnectForm account=account org=org api=api token=token on_load=on_load on_demo=on_demo
             on_forget=on_forget on_open=on_open error=form_error />
         {move || banner().map(|b| view! { <p class="banner" role="note">{b}</p> })}
         <LoadStatusView status=state.status on_retry=on_retry />
+        {move || consistency().map(|m| view! { <div class="alert" role="alert"><p>{m}</p></div> })}
+        <Show when=move || enterprise.get() && shown()>
+            <EnterpriseOverview summary=enterprise_summary objects=objects filter_href=filter_href />
+        </Show>
         {move || state.billing.get().map(|b| view! {
             <OverviewCard billing=b usage=usage price=state.price on_price=on_price filter_href=filter_href overage=overage />
         })}
@@ -161,7 +217,7 @@ pub fn HomePage() -> impl IntoView {
                     <AccessList seats=seats query=query on_query=on_query now=state.now
                         seat_href=seat_href on_download=on_download restrict=restrict
                         selectable=selectable selected=state.selected on_pick=on_pick
-                        can_remove=can_remove on_remove=on_remove write=state.write />
+                        can_remove=can_remove on_remove=on_remove write=state.write enterprise=enterprise />
                 }
             }}
         </Show>

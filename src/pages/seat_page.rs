@@ -43,23 +43,32 @@ pub fn SeatPage() -> impl IntoView {
         crate::browser::router::Route::Seat(login) => login,
         _ => String::new(),
     });
-    let (q_org, q_api) = (use_query_param("org"), use_query_param("api"));
+    let (q_org, q_enterprise, q_api) = (
+        use_query_param("org"),
+        use_query_param("enterprise"),
+        use_query_param("api"),
+    );
     // After a reload the in-memory session is gone; a remembered one is rebuilt here, for this
     // page only, without writing the app's state while rendering.
     // The seat belongs to the organization in the URL: the app's session is used only when it
     // is that organization (the demo has none), so a stale link never asks another
     // organization about this login.
     let session = Memo::new(move |_| {
-        let url_org = q_org.get();
-        let matches = |s: &Session| match &url_org {
-            None => s.is_local(),
-            Some(org) => !s.is_demo() && s.org.eq_ignore_ascii_case(org),
+        let (url_org, url_enterprise) = (q_org.get(), q_enterprise.get());
+        let matches = |s: &Session| match (&url_org, &url_enterprise) {
+            (_, Some(slug)) => {
+                !s.is_demo() && s.is_enterprise() && s.org.eq_ignore_ascii_case(slug)
+            }
+            (Some(org), None) => {
+                !s.is_demo() && !s.is_enterprise() && s.org.eq_ignore_ascii_case(org)
+            }
+            (None, None) => s.is_local(),
         };
-        state
-            .session
-            .get()
-            .filter(matches)
-            .or_else(|| url_org.and_then(|org| remembered_session(Some(org), q_api.get())))
+        state.session.get().filter(matches).or_else(|| {
+            (url_org.is_some() || url_enterprise.is_some())
+                .then(|| remembered_session(url_org, url_enterprise, q_api.get()))
+                .flatten()
+        })
     });
 
     let seat = LocalResource::new(move || {
@@ -71,12 +80,19 @@ pub fn SeatPage() -> impl IntoView {
                 return Lookup::NoSession;
             };
             let found = match session.client() {
-                Some(client) => client.member_seat(&session.org, &login, &|_| {}).await,
-                None => state
+                // GitHub has no per-person call for an enterprise: its seat list is the source.
+                Some(client) if !session.is_enterprise() => {
+                    client.member_seat(&session.org, &login, &|_| {}).await
+                }
+                _ => state
                     .seats
                     .with_untracked(|s| s.iter().find(|s| s.login() == login).cloned())
                     .ok_or(ApiError::NotFound {
-                        what: format!("seat for {login} in {}", session.org),
+                        what: if session.is_enterprise() && state.seats.with_untracked(Vec::is_empty) {
+                            format!("seat for {login} in enterprise {} (its seat list is not loaded: go to the start page and press Load)", session.org)
+                        } else {
+                            format!("seat for {login} in {}", session.org)
+                        },
                     }),
             };
             match found {
@@ -92,6 +108,12 @@ pub fn SeatPage() -> impl IntoView {
         let login = login.get();
         let session = session.get();
         let read = until_cleanup(async move {
+            if session.as_ref().is_some_and(Session::is_enterprise) {
+                return UserUsage::Unavailable(
+                    "Usage per person is read from each organization's billing reports: open this person's seat in one of their organizations to see it."
+                        .into(),
+                );
+            }
             let Some(client) = session.as_ref().and_then(Session::client) else {
                 return UserUsage::Unavailable(
                     "Usage is read from GitHub's billing reports; the demo has none per person."
@@ -179,6 +201,7 @@ pub fn SeatPage() -> impl IntoView {
                         view! { <RestoreAccess login=s.login().to_string() org=org simulated=simulated busy=restoring on_confirm=on_restore /> }
                     })}
                     <SeatDetails seat=*s.clone() demo=session.with_untracked(|s| s.as_ref().is_some_and(Session::is_demo)) />
+                    {session.with_untracked(|s| s.as_ref().is_some_and(Session::is_enterprise)).then(|| view! { <Grants seat=*s.clone() /> })}
                     <UserUsageView usage=user_usage />
                 }.into_any(),
             }}
@@ -251,8 +274,60 @@ fn SeatDetails(
             <dt>"Last authenticated"</dt><dd>{when(seat.last_authenticated_at, "Never")}</dd>
             <dt>"Pending cancellation"</dt>
             <dd>{seat.pending_cancellation_date.map_or_else(|| "No".to_string(), |d| format!("Ends on {}", seat_core::time::ymd(d)))}</dd>
-            {seat.organization.as_ref().and_then(|o| o.login.clone()).map(|o| view! { <dt>"Organization"</dt><dd>{o.to_string()}</dd> })}
+            {seat.organization.as_ref().and_then(|o| o.login.clone()).map(|o| view! { <dt>"Organization"</dt><dd>{o.replace(';', ",")}</dd> })}
         </dl>
         {stale.then(|| view! { <p class="note-box" role="note"><strong>"Activity looks stale? "</strong>{ACTIVITY_NOTE}</p> })}
+    }
+}
+
+/// Where an enterprise's person gets their seat: every organization (each a link to the list
+/// filtered to it) and every team, from the seat objects GitHub listed.
+#[component]
+fn Grants(
+    /// The person's merged seat.
+    seat: Seat,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let row = state.seats.with_untracked(|all| {
+        all.iter()
+            .position(|s| s.login() == seat.login() && s.assignee == seat.assignee)
+    });
+    let (teams, objects): (Vec<String>, u32) = row
+        .and_then(|r| {
+            state.people.with_value(|m| {
+                m.grants(r)
+                    .map(|g| (g.teams.iter().map(|t| t.to_string()).collect(), g.objects))
+            })
+        })
+        .unwrap_or_else(|| (seat.team().map(str::to_string).into_iter().collect(), 1));
+    let organizations: Vec<String> = seat_core::enterprise::organizations_of(&seat)
+        .map(str::to_string)
+        .collect();
+    let href = |org: &str| {
+        let mut pairs: Vec<(String, String)> = crate::pages::current_query()
+            .into_iter()
+            .filter(|(k, _)| k != "filter" && k != "q")
+            .collect();
+        pairs.push(("filter".into(), format!("org:{org}")));
+        format!("./{}#seats", crate::pages::query_string(&pairs))
+    };
+    view! {
+        <h3>"Where this seat comes from"</h3>
+        <p class="hint-text">{format!(
+            "GitHub listed {objects} seat {} for this person; the enterprise counts and bills them once.",
+            if objects == 1 { "object" } else { "objects" }
+        )}</p>
+        <dl class="fields-list">
+            <dt>{if organizations.len() == 1 { "Granting organization" } else { "Granting organizations" }}</dt>
+            <dd><ul class="plain">
+                {organizations.iter().map(|o| view! { <li><a href=href(o)>{o.clone()}</a></li> }).collect_view()}
+            </ul></dd>
+            <dt>{if teams.len() == 1 { "Granting team" } else { "Granting teams" }}</dt>
+            <dd>{if teams.is_empty() {
+                view! { <span>"None: assigned directly by each organization"</span> }.into_any()
+            } else {
+                view! { <ul class="plain">{teams.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }.into_any()
+            }}</dd>
+        </dl>
     }
 }

@@ -58,12 +58,24 @@ impl Drop for LoadHandle {
 /// Starts loading `session` into `state`; `None` for the demo, which is generated at once.
 pub(super) fn start(state: AppState, session: &Session) -> Option<LoadHandle> {
     let started = browser::perf_now();
+    if session.is_demo() && session.is_enterprise() {
+        load_demo_enterprise(state, started);
+        return None;
+    }
     if session.is_demo() {
         load_demo(state, started);
         return None;
     }
     let client = session.client()?;
     let org = session.org.clone();
+    if session.is_enterprise() {
+        // No enterprise `/copilot/billing` exists, and the bill is per organization: the
+        // seats are all there is to read.
+        state.spend.set(SpendState::Idle);
+        return Some(LoadHandle::spawn(async move {
+            load_enterprise(state, &client, &org, started).await;
+        }));
+    }
     Some(LoadHandle::spawn(async move {
         // The bill is read beside the seats and never delays them; its failure is one
         // sentence in its own section, never the load's.
@@ -80,9 +92,37 @@ pub(super) fn start(state: AppState, session: &Session) -> Option<LoadHandle> {
     }))
 }
 
+/// Every seat object of enterprise `slug` into `state`, one row per person, then the outcome.
+async fn load_enterprise(state: AppState, client: &GithubClient, slug: &str, started: f64) {
+    let buffer = SeatBuffer::new(state, started, true);
+    let on_event = |event: Event| buffer.on_event(event);
+    let source = SeatSource::Enterprise(slug.to_string());
+    let seats = client.seats(&source, &on_event).await;
+    buffer.flush();
+    finish(state, seats, started);
+}
+
+/// The load's outcome: the report, or the error with nothing partial left on screen.
+fn finish(state: AppState, outcome: Result<LoadReport, ApiError>, started: f64) {
+    let status = match outcome {
+        Ok(report) => LoadStatus::Done {
+            report,
+            millis: browser::perf_now() - started,
+        },
+        Err(e) => {
+            // Never leave a part of the data on screen as if it were all of it.
+            state.seats.set(Vec::new());
+            state.people.set_value(Default::default());
+            state.billing.set(None);
+            LoadStatus::Failed(e)
+        }
+    };
+    state.status.set(status);
+}
+
 /// Billing and every seat of `org` into `state`, then the outcome.
 async fn load_seats(state: AppState, client: &GithubClient, org: &str, started: f64) {
-    let buffer = SeatBuffer::new(state, started);
+    let buffer = SeatBuffer::new(state, started, false);
     let on_event = |event: Event| buffer.on_event(event);
     // The overview shows as soon as billing arrives, while seats keep coming.
     let billing = async {
@@ -93,19 +133,36 @@ async fn load_seats(state: AppState, client: &GithubClient, org: &str, started: 
     let source = SeatSource::Org(org.to_string());
     let (billing, seats) = futures::join!(billing, client.seats(&source, &on_event));
     buffer.flush();
-    let outcome = match (billing, seats) {
-        (Ok(()), Ok(report)) => LoadStatus::Done {
-            report,
-            millis: browser::perf_now() - started,
-        },
-        (Err(e), _) | (_, Err(e)) => {
-            // Never leave a part of the data on screen as if it were all of it.
-            state.seats.set(Vec::new());
-            state.billing.set(None);
-            LoadStatus::Failed(e)
-        }
+    finish(state, billing.and(seats), started);
+}
+
+/// The demo enterprise: its seat objects through the same decoder and merge as GitHub's.
+fn load_demo_enterprise(state: AppState, started: f64) {
+    let spec = super::session::demo_enterprise_spec(state.now.get_untracked());
+    let objects: Vec<Seat> = (0..spec.objects())
+        .filter_map(|k| {
+            decode_seat(
+                &seat_core::generate::enterprise::enterprise_seat_json(&spec, k).to_string(),
+            )
+            .ok()
+        })
+        .collect();
+    let report = LoadReport {
+        total_seats: Some(spec.people as u64),
+        pages: 1,
+        loaded: objects.len(),
+        ..LoadReport::default()
     };
-    state.status.set(outcome);
+    let mut rows = Vec::with_capacity(spec.people);
+    state.people.update_value(|m| {
+        m.extend(&mut rows, objects);
+    });
+    state.spend.set(SpendState::Idle);
+    state.seats.set(rows);
+    state.status.set(LoadStatus::Done {
+        report,
+        millis: browser::perf_now() - started,
+    });
 }
 
 fn load_demo(state: AppState, started: f64) {
@@ -151,10 +208,14 @@ struct SeatBuffer {
     /// GitHub's total, once known: the list is allocated once at its final size instead of
     /// doubling its way there, which keeps the wasm heap from ratcheting up across reloads.
     expected: Cell<usize>,
+    /// An enterprise's listing: objects are merged into one row per person.
+    enterprise: bool,
+    /// Seat objects received (an enterprise's progress).
+    received: Cell<usize>,
 }
 
 impl SeatBuffer {
-    fn new(state: AppState, started: f64) -> Self {
+    fn new(state: AppState, started: f64, enterprise: bool) -> Self {
         Self {
             state,
             pending: RefCell::default(),
@@ -162,20 +223,31 @@ impl SeatBuffer {
             // The first page always shows: it brings GitHub's total.
             last_progress: Cell::new(f64::NEG_INFINITY),
             expected: Cell::new(0),
+            enterprise,
+            received: Cell::new(0),
         }
     }
 
     fn on_event(&self, event: Event) {
         match event {
             Event::Seats {
-                seats, total_seats, ..
+                seats,
+                total_seats,
+                pages_done,
+                pages_total,
+                ..
             } => {
+                self.received.set(self.received.get() + seats.len());
                 // Bounded: a hostile total must not reserve gigabytes.
                 let total = total_seats.unwrap_or(0).min(2_000_000) as usize;
                 self.expected.set(self.expected.get().max(total));
                 self.pending.borrow_mut().extend(seats);
                 let shown = self.state.seats.with_untracked(Vec::len);
-                let loaded = shown + self.pending.borrow().len();
+                let loaded = if self.enterprise {
+                    self.received.get()
+                } else {
+                    shown + self.pending.borrow().len()
+                };
                 let now = browser::perf_now();
                 let flushed = now - self.last_flush.get() >= flush_interval(shown);
                 if flushed {
@@ -188,6 +260,7 @@ impl SeatBuffer {
                         loaded,
                         total: total_seats,
                         note: None,
+                        pages: self.enterprise.then_some((pages_done, pages_total)),
                     });
                 }
             }
@@ -205,10 +278,17 @@ impl SeatBuffer {
             return;
         }
         let expected = self.expected.get();
+        let people = self.state.people;
         self.state.seats.update(|s| {
             let want = expected.max(s.len() + batch.len());
             s.reserve_exact(want.saturating_sub(s.len()));
-            s.extend(batch);
+            if self.enterprise {
+                people.update_value(|m| {
+                    m.extend(s, batch);
+                });
+            } else {
+                s.extend(batch);
+            }
         });
     }
 }

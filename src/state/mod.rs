@@ -15,6 +15,7 @@ use std::future::Future;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use seat_core::enterprise::Merger;
 use seat_core::error::ApiError;
 use seat_core::loader::LoadReport;
 use seat_core::models::{Billing, Seat};
@@ -40,6 +41,9 @@ pub enum LoadStatus {
         total: Option<u64>,
         /// A wait in progress ("Waiting 42 s for GitHub's rate limit").
         note: Option<String>,
+        /// For an enterprise, pages read and known: its seat objects outnumber its people, so
+        /// `loaded` (objects) of `total` (people) is no measure of progress.
+        pages: Option<(u32, u32)>,
     },
     /// Finished; the report says whether everything arrived.
     Done {
@@ -85,8 +89,11 @@ pub struct AppState {
     pub session: RwSignal<Option<Session>>,
     /// The billing object.
     pub billing: RwSignal<Option<Billing>>,
-    /// Every seat loaded so far, in arrival order (append-only while loading).
+    /// Every seat loaded so far, in arrival order (append-only while loading). For an
+    /// enterprise, one per person: a person's later seat objects are merged into their row.
     pub seats: RwSignal<Vec<Seat>>,
+    /// For an enterprise: who each row's seat objects were and where they came from.
+    pub people: StoredValue<Merger>,
     /// Progress and outcome of the load.
     pub status: RwSignal<LoadStatus>,
     /// "Now" for relative dates, fixed when the load starts so figures agree with each other.
@@ -116,6 +123,7 @@ impl AppState {
             session: RwSignal::new(None),
             billing: RwSignal::new(None),
             seats: RwSignal::new(Vec::new()),
+            people: StoredValue::new(Merger::default()),
             status: RwSignal::new(LoadStatus::Idle),
             now: RwSignal::new(browser::now()),
             price: RwSignal::new(None),
@@ -136,6 +144,7 @@ impl AppState {
         self.session.set(None);
         self.billing.set(None);
         self.seats.set(Vec::new());
+        self.people.set_value(Merger::default());
         self.status.set(LoadStatus::Idle);
         self.price.set(None);
         self.spend.set(SpendState::Idle);
@@ -177,6 +186,7 @@ impl AppState {
         self.session.set(Some(session.clone()));
         self.billing.set(None);
         self.seats.set(Vec::new());
+        self.people.set_value(Merger::default());
         self.now.set(browser::now());
         self.comparison.set(None);
         self.earlier_seats.set(Vec::new());
@@ -185,6 +195,7 @@ impl AppState {
             loaded: 0,
             total: None,
             note: None,
+            pages: None,
         });
         let handle = load::start(*self, &session);
         self.load.set_value(handle);

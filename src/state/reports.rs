@@ -8,7 +8,7 @@ use seat_core::loader::LoadReport;
 use seat_core::models::{Billing, Seat, SeatBreakdown};
 use seat_core::report_read::{read_report, Report, MAX_REPORT_BYTES};
 
-use super::session::{Session, Source};
+use super::session::{Account, Session, Source};
 use super::{AppState, LoadStatus, SpendState};
 use crate::browser::{self, PickedFile};
 
@@ -65,8 +65,16 @@ pub async fn open(state: AppState, files: Vec<PickedFile>) -> Result<(), String>
     };
     let time = time_of(&current);
     let n = current.seats.len();
+    // This app's enterprise report has an `organization` column: its people are shown as an
+    // enterprise's (the Organization column, the per-organization overview).
+    let account = if current.columns.organization {
+        Account::Enterprise
+    } else {
+        Account::Organization
+    };
     state.session.set(Some(Session {
         org: file.clone(),
+        account,
         source: Source::Report {
             file,
             time,
@@ -76,19 +84,30 @@ pub async fn open(state: AppState, files: Vec<PickedFile>) -> Result<(), String>
     }));
     state.now.set(time);
     // What a file can tell: the seats. GitHub's cycle figures stay unknown, never 0.
-    state.billing.set(Some(Billing {
-        seat_breakdown: SeatBreakdown {
-            total: Some(n as u64),
-            ..SeatBreakdown::default()
-        },
-        plan_type: majority_plan(&current.seats),
-        ..Billing::default()
-    }));
+    state
+        .billing
+        .set((account == Account::Organization).then(|| Billing {
+            seat_breakdown: SeatBreakdown {
+                total: Some(n as u64),
+                ..SeatBreakdown::default()
+            },
+            plan_type: majority_plan(&current.seats),
+            ..Billing::default()
+        }));
     state.spend.set(SpendState::Unavailable(
         "Opened from a file: GitHub's bill is read only when loading from GitHub with a token."
             .into(),
     ));
-    state.seats.set(current.seats);
+    let mut merger = seat_core::enterprise::Merger::default();
+    let seats = if account == Account::Enterprise {
+        let mut rows = Vec::with_capacity(n);
+        merger.extend(&mut rows, current.seats);
+        rows
+    } else {
+        current.seats
+    };
+    state.people.set_value(merger);
+    state.seats.set(seats);
     state.status.set(LoadStatus::Done {
         report: LoadReport {
             total_seats: Some(n as u64),

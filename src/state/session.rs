@@ -3,9 +3,9 @@
 //! as a [`Token`], which never prints.
 
 use chrono::{DateTime, Utc};
-use seat_core::api_base::{validate_org, ApiBase, GITHUB_API};
+use seat_core::api_base::{validate_enterprise, validate_org, ApiBase, GITHUB_API};
 use seat_core::generate::{self, OrgSpec, Plan};
-use seat_core::loader::{Client, LoadOptions};
+use seat_core::loader::{Client, LoadOptions, SeatSource};
 use seat_core::token::Token;
 
 use crate::api::{BrowserClock, FetchTransport, GithubClient};
@@ -41,11 +41,51 @@ pub enum Source {
     },
 }
 
+/// Whose seats: an organization's, or an enterprise's (every organization of it, each person
+/// once).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Account {
+    /// `GET /orgs/{org}/copilot/billing/seats` and the organization's billing.
+    #[default]
+    Organization,
+    /// `GET /enterprises/{enterprise}/copilot/billing/seats`: one row per person.
+    Enterprise,
+}
+
+impl Account {
+    /// The "Account type" option, and the name field's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Account::Organization => "Organization",
+            Account::Enterprise => "Enterprise",
+        }
+    }
+
+    /// The URL parameter that names it (`?org=` or `?enterprise=`).
+    pub fn param(self) -> &'static str {
+        match self {
+            Account::Organization => "org",
+            Account::Enterprise => "enterprise",
+        }
+    }
+
+    /// The select's value back (anything else is an organization).
+    pub fn from_value(value: &str) -> Self {
+        if value == "enterprise" {
+            Account::Enterprise
+        } else {
+            Account::Organization
+        }
+    }
+}
+
 /// What is being looked at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
-    /// The organization's login.
+    /// The organization's login, or the enterprise's slug.
     pub org: String,
+    /// Whether `org` is an organization or an enterprise.
+    pub account: Account,
     /// Where the data comes from.
     pub source: Source,
     /// Paging and retry knobs (defaults suit GitHub; see [`load_options`]).
@@ -72,10 +112,24 @@ impl Session {
         self.source == Source::Demo
     }
 
-    /// Whether seats can be removed and given back: at GitHub, or simulated in the demo (a
-    /// report file is only a file).
+    /// Whether this is an enterprise (one row per person, an "Organization" column).
+    pub fn is_enterprise(&self) -> bool {
+        self.account == Account::Enterprise
+    }
+
+    /// Where the seat list is read from.
+    pub fn seat_source(&self) -> SeatSource {
+        match self.account {
+            Account::Organization => SeatSource::Org(self.org.clone()),
+            Account::Enterprise => SeatSource::Enterprise(self.org.clone()),
+        }
+    }
+
+    /// Whether seats can be removed and given back: an organization's, at GitHub or simulated
+    /// in the demo (a report file is only a file; an enterprise's seats are removed in each
+    /// organization, by its owners).
     pub fn can_write(&self) -> bool {
-        matches!(self.source, Source::Github { .. } | Source::Demo)
+        !self.is_enterprise() && matches!(self.source, Source::Github { .. } | Source::Demo)
     }
 
     /// Whether the data is in the page (the demo or a report file), not at GitHub.
@@ -83,20 +137,30 @@ impl Session {
         !matches!(self.source, Source::Github { .. })
     }
 
-    /// The demo organization.
-    pub fn demo(now: DateTime<Utc>) -> Self {
+    /// The demo organization, or the demo enterprise.
+    pub fn demo(now: DateTime<Utc>, account: Account) -> Self {
+        let org = match account {
+            Account::Organization => demo_spec(now).name,
+            Account::Enterprise => DEMO_ENTERPRISE.to_string(),
+        };
         Self {
-            org: demo_spec(now).name,
+            org,
+            account,
             source: Source::Demo,
             options: LoadOptions::default(),
         }
     }
 }
 
+/// The demo enterprise's slug.
+pub const DEMO_ENTERPRISE: &str = "demo-enterprise";
+
 /// What the connect form submits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnectRequest {
-    /// Organization login as typed.
+    /// Organization or enterprise.
+    pub account: Account,
+    /// Organization login or enterprise slug as typed.
     pub org: String,
     /// Token as typed.
     pub token: String,
@@ -109,9 +173,12 @@ pub struct ConnectRequest {
 /// Checks what was typed and, when it can work, remembers the organization and API URL (and the
 /// token, only if asked) and returns the session to load. The error is ready to show.
 pub fn connect(req: &ConnectRequest, options: LoadOptions) -> Result<Session, String> {
-    let org = validate_org(&req.org)
-        .map_err(|e| e.to_string())?
-        .to_string();
+    let org = match req.account {
+        Account::Organization => validate_org(&req.org),
+        Account::Enterprise => validate_enterprise(&req.org),
+    }
+    .map_err(|e| e.to_string())?
+    .to_string();
     let base = ApiBase::parse(&req.api).map_err(|e| e.to_string())?;
     let token = Token::new(&req.token).ok_or_else(|| {
         "Token: paste a GitHub token first (or press “Try demo data” to look around without one)."
@@ -126,6 +193,7 @@ pub fn connect(req: &ConnectRequest, options: LoadOptions) -> Result<Session, St
     }
     Ok(Session {
         org,
+        account: req.account,
         source: Source::Github { base, token },
         options,
     })
@@ -151,14 +219,27 @@ pub fn form_defaults(org: Option<String>, api: Option<String>) -> (String, Strin
 /// After a reload the in-memory session is gone; when the user ticked "Remember on this
 /// device", it can be rebuilt from the URL's organization, the remembered API URL and the token
 /// in sessionStorage. Without that tick there is nothing to rebuild from, by design.
-pub fn remembered_session(org: Option<String>, api: Option<String>) -> Option<Session> {
+pub fn remembered_session(
+    org: Option<String>,
+    enterprise: Option<String>,
+    api: Option<String>,
+) -> Option<Session> {
     let token = Token::new(&browser::load(Area::Session, TOKEN_KEY)?)?;
-    let org = org.or_else(|| browser::load(Area::Local, ORG_KEY))?;
-    let org = validate_org(&org).ok()?.to_string();
+    let (account, org) = match enterprise {
+        Some(slug) => (
+            Account::Enterprise,
+            validate_enterprise(&slug).ok()?.to_string(),
+        ),
+        None => {
+            let org = org.or_else(|| browser::load(Area::Local, ORG_KEY))?;
+            (Account::Organization, validate_org(&org).ok()?.to_string())
+        }
+    };
     let api = api.or_else(|| browser::load(Area::Local, API_KEY))?;
     let base = ApiBase::parse(&api).ok()?;
     Some(Session {
         org,
+        account,
         source: Source::Github { base, token },
         options: LoadOptions::default(),
     })
@@ -183,6 +264,31 @@ pub fn load_options(
         options.timeout_ms = t.clamp(1_000, 120_000);
     }
     options
+}
+
+/// The demo enterprise's spec at `now`: 640 people in four organizations, one in ten granted
+/// again by a second organization and one in ten again through an enterprise team.
+pub fn demo_enterprise_spec(now: DateTime<Utc>) -> generate::enterprise::EnterpriseSpec {
+    generate::enterprise::EnterpriseSpec {
+        name: DEMO_ENTERPRISE.into(),
+        people: 640,
+        organizations: [
+            ("demo-web", Plan::Business),
+            ("demo-data", Plan::Business),
+            ("demo-mobile", Plan::Enterprise),
+            ("demo-labs", Plan::Business),
+        ]
+        .into_iter()
+        .map(|(o, p)| (o.to_string(), p))
+        .collect(),
+        pattern: generate::enterprise::Pattern {
+            direct: 10,
+            second_org: 1,
+            enterprise_team: 1,
+        },
+        null_assignee: Some(7),
+        now,
+    }
 }
 
 /// The demo organization's spec at `now`.

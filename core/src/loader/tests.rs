@@ -386,6 +386,53 @@ fn first_page_errors_fail_the_load_with_the_remedy() {
 }
 
 #[test]
+fn an_enterprise_refused_to_a_fine_grained_token_asks_for_a_classic_one() {
+    let url = format!("{BASE}/enterprises/acme-ent/copilot/billing/seats?per_page=100&page=1");
+    let refusal = r#"{"message":"Resource not accessible by personal access token"}"#;
+    let accepted = (
+        "x-accepted-oauth-scopes",
+        "manage_billing:copilot, read:enterprise",
+    );
+    let clock = FakeClock::default();
+    let seats = |script: &Script| {
+        let client = Client::new(
+            script,
+            &clock,
+            ApiBase::parse(BASE).unwrap(),
+            "t".into(),
+            LoadOptions::default(),
+        );
+        block_on(client.seats(&SeatSource::Enterprise("acme-ent".into()), &|_| {}))
+    };
+    // No `X-OAuth-Scopes`: not a classic token.
+    let script = Script::default().on(&url, vec![status(403, &[accepted], refusal)]);
+    let e = seats(&script).unwrap_err();
+    assert_eq!(
+        e,
+        ApiError::ClassicTokenRequired {
+            enterprise: "acme-ent".into()
+        }
+    );
+    assert!(e.to_string().contains("classic") && e.to_string().contains("read:enterprise"));
+    // A classic token without the scope is told which scope it lacks.
+    let script = Script::default().on(
+        &url,
+        vec![status(
+            403,
+            &[accepted, ("x-oauth-scopes", "repo")],
+            refusal,
+        )],
+    );
+    assert!(matches!(
+        seats(&script).unwrap_err(),
+        ApiError::MissingScope {
+            granted: Some(_),
+            ..
+        }
+    ));
+}
+
+#[test]
 fn a_request_without_an_answer_times_out() {
     struct Never;
     impl Transport for Never {
