@@ -11,36 +11,22 @@ use reqwest::{Method, Response};
 const SEATS: &str = "/orgs/acme/copilot/billing/seats?per_page=1";
 
 async fn set_limits(h: &Hub, query: &str) -> Response {
-    h.client
-        .put(format!("{}/_fakehub/limits{query}", h.url))
-        .send()
+    h.admin(Method::PUT, &format!("/_fakehub/limits{query}"))
         .await
-        .unwrap()
 }
 
 async fn limits(h: &Hub) -> serde_json::Value {
-    h.client
-        .get(format!("{}/_fakehub/limits", h.url))
-        .send()
+    h.admin(Method::GET, "/_fakehub/limits")
         .await
-        .unwrap()
         .json()
         .await
         .unwrap()
 }
 
+/// Each logged request's method and the status it was answered.
 async fn statuses(h: &Hub) -> Vec<(String, Option<u64>)> {
-    let log: serde_json::Value = h
-        .client
-        .get(format!("{}/_fakehub/requests", h.url))
-        .send()
+    h.log()
         .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    log.as_array()
-        .unwrap()
         .iter()
         .map(|r| {
             (
@@ -92,12 +78,7 @@ async fn off_by_default_and_set_at_run_time() {
     set_limits(&h, "?points=1&window_ms=60000").await;
     assert_eq!(h.get(SEATS).await.status(), 200);
     assert_eq!(h.get(SEATS).await.status(), 403);
-    let r = h
-        .client
-        .delete(format!("{}/_fakehub/limits", h.url))
-        .send()
-        .await
-        .unwrap();
+    let r = h.admin(Method::DELETE, "/_fakehub/limits").await;
     assert_eq!(r.status(), 204);
     assert_eq!(limits(&h).await["enabled"], false);
     assert_eq!(h.get(SEATS).await.status(), 200);
@@ -153,11 +134,7 @@ async fn a_write_costs_five_points() {
 async fn too_many_requests_in_flight_answer_429() {
     let h = hub().await;
     set_limits(&h, "?concurrent=1").await;
-    h.client
-        .put(format!("{}/_fakehub/latency?ms=400", h.url))
-        .send()
-        .await
-        .unwrap();
+    h.admin(Method::PUT, "/_fakehub/latency?ms=400").await;
     let (a, b) = tokio::join!(h.get(SEATS), async {
         tokio::time::sleep(Duration::from_millis(100)).await;
         h.get(SEATS).await
@@ -229,64 +206,19 @@ async fn the_command_line_flag_turns_the_limits_on() {
 
 mod paced {
     use seat_core::api_base::ApiBase;
-    use seat_core::error::{ApiError, RawResponse};
-    use seat_core::loader::{Client, Clock, LoadOptions, SeatSource, Transport, WriteMethod};
+    use seat_core::loader::{Client, LoadOptions, SeatSource};
 
-    pub struct Http(pub reqwest::Client);
+    use crate::common::seat_client::{Http, Wall};
 
-    async fn answer(r: reqwest::Response) -> RawResponse {
-        RawResponse {
-            status: r.status().as_u16(),
-            headers: r
-                .headers()
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_string()))
-                .collect(),
-            body: r.text().await.unwrap_or_default(),
-        }
-    }
-
-    impl Transport for Http {
-        async fn get(&self, url: &str, token: &str) -> Result<RawResponse, ApiError> {
-            let r = self
-                .0
-                .get(url)
-                .bearer_auth(token)
-                .send()
-                .await
-                .map_err(|e| ApiError::Network {
-                    detail: e.to_string(),
-                })?;
-            Ok(answer(r).await)
-        }
-        async fn send(
-            &self,
-            _: WriteMethod,
-            _: &str,
-            _: &str,
-            _: &str,
-        ) -> Result<RawResponse, ApiError> {
-            unreachable!("no writes here")
-        }
-    }
-
-    pub struct Tokio;
-
-    impl Clock for Tokio {
-        fn now_ms(&self) -> i64 {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_millis() as i64)
-        }
-        async fn sleep(&self, ms: u64) {
-            tokio::time::sleep(std::time::Duration::from_millis(ms)).await
-        }
-    }
-
-    pub fn client(url: &str, points_per_minute: u32, minute_ms: u64) -> Client<Http, Tokio> {
+    pub fn client<'a>(
+        http: &'a Http,
+        url: &str,
+        points_per_minute: u32,
+        minute_ms: u64,
+    ) -> Client<&'a Http, Wall> {
         Client::new(
-            Http(reqwest::Client::new()),
-            Tokio,
+            http,
+            Wall,
             ApiBase::parse(url).unwrap(),
             "good-token".into(),
             LoadOptions {
@@ -309,7 +241,8 @@ mod paced {
 async fn the_loader_paced_at_the_budget_never_meets_the_limit() {
     let h = hub().await;
     set_limits(&h, "?points=10&window_ms=1000").await;
-    let client = paced::client(&h.url, 20, 1_000);
+    let http = common::seat_client::Http(reqwest::Client::new());
+    let client = paced::client(&http, &h.url, 20, 1_000);
     let started = std::time::Instant::now();
     let report = client
         .seats(&paced::org("big-2500"), &|_| {})
