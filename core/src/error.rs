@@ -209,6 +209,12 @@ impl RawResponse {
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
+
+    /// `retry-after` in seconds, when it is a number.
+    pub fn retry_after(&self) -> Option<u64> {
+        self.header("retry-after")
+            .and_then(|v| v.trim().parse::<u64>().ok())
+    }
 }
 
 /// What a non-2xx response means. Rate limits are reported as [`Failure::Wait`] so the
@@ -236,9 +242,7 @@ pub fn classify(resp: &RawResponse, what: &str, now_epoch: i64) -> Failure {
     let reset = resp
         .header("x-ratelimit-reset")
         .and_then(|v| v.trim().parse::<i64>().ok());
-    let retry_after = resp
-        .header("retry-after")
-        .and_then(|v| v.trim().parse::<u64>().ok());
+    let retry_after = resp.retry_after();
     let lower = message.to_ascii_lowercase();
     let rate_limited = matches!(resp.status, 403 | 429)
         && (remaining_zero || retry_after.is_some() || lower.contains("rate limit"));

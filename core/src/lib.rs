@@ -10,6 +10,7 @@
 //! - [`reclaim`]: which seats to take back and what they cost;
 //! - [`selection`]: the seats ticked in the access list;
 //! - [`enterprise`]: an enterprise listing merged into one seat per person, and its overview;
+//! - [`pacing`]: GitHub's secondary limit of points a minute, kept by waiting before sending;
 //! - [`writes`]: removing seats and giving access back, batched, paced and reported exactly;
 //! - [`generate`]: realistic, deterministic organizations (fakehub's and the demo's data).
 
@@ -26,6 +27,7 @@ pub mod loader;
 pub mod models;
 pub mod money;
 pub mod overview;
+pub mod pacing;
 pub mod query;
 pub mod reclaim;
 pub mod report;

@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 use std::future::Future;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use futures::future::{select, Either};
 use futures::StreamExt;
@@ -15,6 +16,7 @@ use crate::api_base::ApiBase;
 use crate::error::{classify, ApiError, Failure, RawResponse};
 use crate::link::{page_of, parse_link_header, with_page};
 use crate::models::{decode_billing, decode_seat, decode_seats_page, Billing, Seat};
+use crate::pacing::{Pacer, GET_POINTS};
 use crate::spend::{decode_usage, UsageLine};
 use crate::token::Token;
 
@@ -83,6 +85,14 @@ pub struct LoadOptions {
     pub max_wait_s: u64,
     /// Rate-limit waits accepted per request.
     pub max_waits: u32,
+    /// GitHub's secondary limit for one token: points in any window of [`Self::minute_ms`]
+    /// (a GET costs [`GET_POINTS`], its preflight included; a write
+    /// [`crate::pacing::WRITE_POINTS`]). Requests wait for room; 0 means no pacing.
+    pub points_per_minute: u32,
+    /// The window of [`Self::points_per_minute`], and the least wait after a secondary limit
+    /// that came without `retry-after` (60,000: GitHub's minute; tests and benchmarks shrink
+    /// it).
+    pub minute_ms: u64,
 }
 
 impl Default for LoadOptions {
@@ -95,6 +105,8 @@ impl Default for LoadOptions {
             timeout_ms: 30_000,
             max_wait_s: 15 * 60,
             max_waits: 3,
+            points_per_minute: 900,
+            minute_ms: 60_000,
         }
     }
 }
@@ -122,6 +134,12 @@ pub enum Event {
         pages_done: u32,
         /// Pages known so far.
         pages_total: u32,
+        /// Estimated ms until the last page is in: the pages still to come, sent
+        /// `concurrency` at a time at the pace the points budget allows, each taking the mean
+        /// request time observed so far. `Some(0)` when every page is in; `None` when not
+        /// known (before an answer arrived, or while following `next` links, when the page
+        /// count is unknown).
+        eta_ms: Option<u64>,
     },
     /// A wait before retrying; `message` is ready to show ("Waiting 42 s for GitHub's rate limit").
     Waiting {
@@ -216,6 +234,7 @@ pub struct Client<T, C> {
     pub(crate) base: ApiBase,
     pub(crate) token: Token,
     pub(crate) options: LoadOptions,
+    pub(crate) pacer: Arc<Pacer>,
 }
 
 impl<T, C> std::fmt::Debug for Client<T, C> {
@@ -228,15 +247,30 @@ impl<T, C> std::fmt::Debug for Client<T, C> {
 }
 
 impl<T: Transport, C: Clock> Client<T, C> {
-    /// A client; the token is sent only to `base`'s origin.
+    /// A client; the token is sent only to `base`'s origin. It paces its requests with a pacer
+    /// of its own (see [`Client::with_pacer`] to share one).
     pub fn new(transport: T, clock: C, base: ApiBase, token: Token, options: LoadOptions) -> Self {
+        let pacer = Arc::new(Pacer::new(options.points_per_minute, options.minute_ms));
         Self {
             transport,
             clock,
             base,
             token,
             options,
+            pacer,
         }
+    }
+
+    /// This client, pacing with `pacer`: the clients of one token should share one, since
+    /// GitHub counts the points per token, not per client.
+    pub fn with_pacer(mut self, pacer: Arc<Pacer>) -> Self {
+        self.pacer = pacer;
+        self
+    }
+
+    /// The pacer (share it with [`Client::with_pacer`]).
+    pub fn pacer(&self) -> &Arc<Pacer> {
+        &self.pacer
     }
 
     /// The API base.
@@ -371,6 +405,19 @@ impl<T: Transport, C: Clock> Client<T, C> {
             ..LoadReport::default()
         };
         let mut seen = HashSet::new();
+        // Whether the page count is known: not while following `next` links.
+        let count_known = std::cell::Cell::new(false);
+        let eta = |left: u32| {
+            if !count_known.get() {
+                None
+            } else if left == 0 {
+                Some(0)
+            } else {
+                let now = self.clock.now_ms();
+                self.pacer
+                    .eta_ms(now, left, GET_POINTS, self.options.concurrency.max(1))
+            }
+        };
         let emit =
             |report: &mut LoadReport, seen: &mut HashSet<u64>, seats: Vec<Seat>, done: u32| {
                 let before = seats.len();
@@ -385,6 +432,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                     total_seats: report.total_seats,
                     pages_done: done,
                     pages_total: report.pages,
+                    eta_ms: eta(report.pages.saturating_sub(done)),
                 });
             };
 
@@ -398,10 +446,12 @@ impl<T: Transport, C: Clock> Client<T, C> {
                             url: last_url.into(),
                         },
                     });
+                    count_known.set(true);
                     emit(&mut report, &mut seen, page1.seats, 1);
                     return Ok(report);
                 }
                 report.pages = last_page;
+                count_known.set(true);
                 emit(&mut report, &mut seen, page1.seats, 1);
                 let mut done = 1;
                 let mut pages = futures::stream::iter(2..=last_page)
@@ -467,7 +517,10 @@ impl<T: Transport, C: Clock> Client<T, C> {
                     }
                 }
             }
-            _ => emit(&mut report, &mut seen, page1.seats, 1),
+            _ => {
+                count_known.set(true);
+                emit(&mut report, &mut seen, page1.seats, 1)
+            }
         }
         if let (SeatSource::Org(_), Some(total)) = (source, report.total_seats) {
             report.missing = total.saturating_sub(report.loaded as u64);
@@ -502,8 +555,10 @@ impl<T: Transport, C: Clock> Client<T, C> {
         }
         let mut attempt = 1;
         let mut waits = 0;
+        let mut guessed_waits = 0;
         loop {
             let outcome = {
+                let _permit = self.pace(GET_POINTS, on_event).await;
                 let request = std::pin::pin!(self.transport.get(url, self.token.expose()));
                 let timer = std::pin::pin!(self.clock.sleep(self.options.timeout_ms));
                 match select(request, timer).await {
@@ -520,6 +575,17 @@ impl<T: Transport, C: Clock> Client<T, C> {
                         seconds,
                         reset_epoch,
                     } => {
+                        // GitHub said how long (`retry-after`, or the reset of a used-up
+                        // primary limit): that long. Else at least a minute, doubled on
+                        // each repeat.
+                        let told = resp.retry_after().is_some() || reset_epoch.is_some();
+                        let wait_ms = if told {
+                            seconds * 1000
+                        } else {
+                            guessed_waits += 1;
+                            self.options.minute_ms << (guessed_waits - 1).min(10)
+                        };
+                        let seconds = wait_ms.div_ceil(1000);
                         if seconds > self.options.max_wait_s || waits >= self.options.max_waits {
                             return Err(ApiError::RateLimited { reset_epoch });
                         }
@@ -528,7 +594,9 @@ impl<T: Transport, C: Clock> Client<T, C> {
                             seconds,
                             message: format!("Waiting {seconds} s for GitHub's rate limit"),
                         });
-                        self.clock.sleep(seconds * 1000).await;
+                        // Every request of this token waits: the others would hit it too.
+                        self.pacer.hold_until(self.clock.now_ms() + wait_ms as i64);
+                        self.clock.sleep(wait_ms).await;
                         continue;
                     }
                     Failure::Error(e) => e,

@@ -7,7 +7,7 @@
 //! - **how it is sent**: [`Client::remove_seats`] sends
 //!   `DELETE /orgs/{org}/copilot/billing/selected_users` in batches of at most
 //!   [`BATCH_SIZE`], one at a time, at least [`SPACING_MS`] apart (GitHub's rule for mutating
-//!   requests), stops at the first refusal, and retries a batch once only after a server or
+//!   requests) and within the token's points budget ([`crate::pacing`]), stops at the first refusal, and retries a batch once only after a server or
 //!   network failure (the call is idempotent);
 //! - **what is reported**: [`RemovalReport`] lists the logins of the batches GitHub accepted,
 //!   the batch that failed and why, and the logins never sent. It never guesses the seats' new
@@ -26,6 +26,7 @@ use serde::Deserialize;
 use crate::error::{classify, ApiError, Failure, RawResponse};
 use crate::loader::{encode_segment, short, Client, Clock, Transport, WriteMethod};
 use crate::models::{ErrorBody, Seat, SeatsCancelled};
+use crate::pacing::WRITE_POINTS;
 
 /// Most logins in one request. GitHub documents no maximum; 100 keeps each request small and
 /// a failure's account short.
@@ -591,6 +592,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
         op: WriteOp,
     ) -> Result<RawResponse, WriteError> {
         let outcome = {
+            let _permit = self.pace(WRITE_POINTS, &|_| {}).await;
             let request =
                 std::pin::pin!(self.transport.send(method, url, self.token.expose(), body));
             let timer = std::pin::pin!(self.clock.sleep(self.options.timeout_ms));

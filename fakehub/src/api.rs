@@ -29,7 +29,7 @@ const DOCS_RESTORE: &str = "https://docs.github.com/rest/copilot/copilot-user-ma
 pub const DOCS_ENTERPRISE: &str = "https://docs.github.com/rest/copilot/copilot-user-management#list-all-copilot-seat-assignments-for-an-enterprise";
 const DOCS_REST: &str = "https://docs.github.com/rest";
 const DOCS_RATE: &str = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api";
-const DOCS_SECONDARY: &str =
+pub const DOCS_SECONDARY: &str =
     "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits";
 const DOCS_SSO: &str =
     "https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/";
@@ -502,14 +502,7 @@ async fn page_fault(state: &AppState, ctx: &Ctx, org: &Org, page: usize) -> Opti
             if !limited {
                 return None;
             }
-            let message = format!(
-                "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID {}.",
-                ctx.request_id
-            );
-            let mut resp =
-                ctx.error_with_docs(StatusCode::TOO_MANY_REQUESTS, &message, DOCS_SECONDARY);
-            github::set(resp.headers_mut(), "retry-after", "1");
-            Some(resp)
+            Some(secondary_limited(ctx, StatusCode::TOO_MANY_REQUESTS, 1))
         }
         Fault::Flaky if page == 2 && nth <= 2 => Some(bad_gateway(ctx)),
         Fault::Persistent502 if page == 2 => Some(bad_gateway(ctx)),
@@ -522,6 +515,22 @@ async fn page_fault(state: &AppState, ctx: &Ctx, org: &Org, page: usize) -> Opti
         }
         _ => None,
     }
+}
+
+/// GitHub's answer to a request over a secondary rate limit (403 or 429), `retry-after` in
+/// seconds.
+pub fn secondary_limited(ctx: &Ctx, status: StatusCode, retry_after_s: u64) -> Response {
+    let message = format!(
+        "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID {}.",
+        ctx.request_id
+    );
+    let mut resp = ctx.error_with_docs(status, &message, DOCS_SECONDARY);
+    github::set(
+        resp.headers_mut(),
+        "retry-after",
+        &retry_after_s.to_string(),
+    );
+    resp
 }
 
 fn bad_gateway(ctx: &Ctx) -> Response {

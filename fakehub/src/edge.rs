@@ -1,7 +1,8 @@
-//! What happens to every request before routing: the request log, the added latency, and
-//! api.github.com's CORS answers.
+//! What happens to every request before routing: the request log (with the status answered),
+//! the secondary limits when they are on, the added latency, and api.github.com's CORS answers.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use axum::body::Body;
@@ -10,6 +11,9 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use crate::api::secondary_limited;
+use crate::github::Ctx;
+use crate::limits::{self, Refusal};
 use crate::state::{lock, AppState, LoggedRequest};
 
 /// The largest request body fakehub accepts (GitHub's limits are far larger; nothing here needs
@@ -24,9 +28,13 @@ pub const ALLOW_HEADERS: &str = "Authorization, Content-Type, If-Match, If-Modif
 /// Response headers api.github.com lets a page read.
 pub const EXPOSE_HEADERS: &str = "ETag, Link, Location, Retry-After, X-GitHub-OTP, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Used, X-RateLimit-Resource, X-RateLimit-Reset, X-OAuth-Scopes, X-Accepted-OAuth-Scopes, X-Poll-Interval, X-GitHub-Media-Type, X-GitHub-SSO, X-GitHub-Request-Id, Deprecation, Sunset";
 
-/// Logs and delays API requests, answers preflights, and puts CORS headers on every response.
+/// Logs, limits and delays API requests, answers preflights, and puts CORS headers on every
+/// response (limited ones included: a page must be able to read them).
 pub async fn edge(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let admin = req.uri().path().starts_with("/_fakehub");
+    let mut logged = None;
+    let mut refused = None;
+    let mut _in_flight = None;
     let req = if admin {
         req
     } else {
@@ -39,27 +47,57 @@ pub async fn edge(State(state): State<AppState>, req: Request, next: Next) -> Re
             )
                 .into_response();
         };
-        lock(&state.log).push(LoggedRequest {
-            method: parts.method.to_string(),
-            path: parts.uri.path().to_string(),
-            query: parts.uri.query().unwrap_or("").to_string(),
-            headers: header_map(&parts.headers),
-            at_ms: std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_millis() as u64),
-            body: (!bytes.is_empty()).then(|| String::from_utf8_lossy(&bytes).into_owned()),
+        logged = Some({
+            let mut log = lock(&state.log);
+            let at = (state.log_epoch.load(Ordering::Relaxed), log.len());
+            log.push(LoggedRequest {
+                method: parts.method.to_string(),
+                path: parts.uri.path().to_string(),
+                query: parts.uri.query().unwrap_or("").to_string(),
+                headers: header_map(&parts.headers),
+                at_ms: std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_millis() as u64),
+                body: (!bytes.is_empty()).then(|| String::from_utf8_lossy(&bytes).into_owned()),
+                status: None,
+            });
+            at
         });
+        // A CORS preflight carries no token (the browser never sends `Authorization` with
+        // it), so it is not counted against one.
+        if parts.method != Method::OPTIONS {
+            match limits::admit(&state, &parts.method, &parts.headers) {
+                Ok(counted) => _in_flight = counted,
+                Err(refusal) => refused = Some(refusal),
+            }
+        }
         let ms = state.latency();
         if ms > 0 {
             tokio::time::sleep(Duration::from_millis(ms)).await;
         }
         Request::from_parts(parts, Body::from(bytes))
     };
-    let mut resp = if req.method() == Method::OPTIONS {
-        preflight()
-    } else {
-        next.run(req).await
+    let mut resp = match refused {
+        Some(refusal) => {
+            let ctx = Ctx::new(&state, req.headers(), crate::api::DOCS_SECONDARY);
+            match refusal {
+                Refusal::Points { retry_after_s } => {
+                    secondary_limited(&ctx, StatusCode::FORBIDDEN, retry_after_s)
+                }
+                Refusal::Concurrency => secondary_limited(&ctx, StatusCode::TOO_MANY_REQUESTS, 1),
+            }
+        }
+        None if req.method() == Method::OPTIONS => preflight(),
+        None => next.run(req).await,
     };
+    if let Some((epoch, i)) = logged {
+        let mut log = lock(&state.log);
+        if state.log_epoch.load(Ordering::Relaxed) == epoch {
+            if let Some(entry) = log.get_mut(i) {
+                entry.status = Some(resp.status().as_u16());
+            }
+        }
+    }
     let h = resp.headers_mut();
     h.insert("access-control-allow-origin", HeaderValue::from_static("*"));
     h.insert(

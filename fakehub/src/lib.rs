@@ -10,7 +10,11 @@
 //! 2,000,000-seat organization costs no memory.
 //!
 //! Start it in-process with [`start`] (tests do), or run the `fakehub` binary:
-//! `fakehub [--port 8787] [--host 127.0.0.1] [--latency-ms 0] [--app-dir DIR --app-port 8080 --app-base /]`.
+//! `fakehub [--port 8787] [--host 127.0.0.1] [--latency-ms 0] [--points-per-minute N] [--app-dir DIR --app-port 8080 --app-base /]`.
+//!
+//! GitHub's secondary rate limits (points a minute and concurrent requests per token, answered
+//! 403/429 with `retry-after`) are enforced only when asked: `PUT /_fakehub/limits` or
+//! `--points-per-minute` (see the `limits` module).
 
 mod admin;
 mod api;
@@ -18,6 +22,7 @@ mod billing;
 mod edge;
 mod enterprise;
 mod github;
+mod limits;
 mod orgs;
 mod state;
 mod writes;
@@ -34,6 +39,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use tower_http::services::{ServeDir, ServeFile};
 
+pub use limits::Limits;
 pub use state::LoggedRequest;
 use state::{AppState, Shared};
 
@@ -53,6 +59,9 @@ pub struct Config {
     /// The path the app is served under: `/` (unknown paths get `index.html`), or a sub-path such
     /// as `/repo/` served the way GitHub Pages does (unknown paths get `404.html`, status 404).
     pub app_base: String,
+    /// GitHub's secondary limits, enforced from the start (changeable at run time through
+    /// `/_fakehub/limits`); `None`: not enforced.
+    pub limits: Option<Limits>,
 }
 
 impl Default for Config {
@@ -64,12 +73,15 @@ impl Default for Config {
             app_dir: None,
             app_port: 8080,
             app_base: "/".into(),
+            limits: None,
         }
     }
 }
 
 /// Command-line usage.
-pub const USAGE: &str = "usage: fakehub [--port 8787] [--host 127.0.0.1] [--latency-ms 0] [--app-dir DIR --app-port 8080 --app-base /]
+pub const USAGE: &str =
+    "usage: fakehub [--port 8787] [--host 127.0.0.1] [--latency-ms 0] [--points-per-minute N]
+  [--app-dir DIR --app-port 8080 --app-base /]
 
 A fake of GitHub's Copilot seat REST endpoints. Port 0 picks a free port.
 Organizations: octo-examples, acme, big-N (N <= 2000000), empty, enterprise-co, assign-all,
@@ -80,8 +92,13 @@ Tokens: good-token, noscope-token, sso-token, nonowner-token, nobilling-token, r
   fine-grained-token (the enterprise seat list answers classic tokens only);
   anything else is bad credentials.
 Writes: DELETE|POST /orgs/ORG/copilot/billing/selected_users change seats until a reset.
-Admin: GET /_fakehub/requests (the log, with bodies); DELETE /_fakehub/requests (reset: log,
-  faults, rate windows and seat writes); PUT /_fakehub/latency?ms=N; GET /_fakehub/health.";
+Secondary limits (off unless asked): per token, N points in any window (GET/HEAD 1, writes 5;
+  preflights free), over them 403 with retry-after; over the concurrent requests 429 with
+  retry-after: 1. --points-per-minute N turns them on (window 60 s, 100 concurrent).
+Admin: GET /_fakehub/requests (the log, with bodies and statuses); DELETE /_fakehub/requests
+  (reset: log, faults, rate windows and seat writes); PUT /_fakehub/latency?ms=N;
+  PUT /_fakehub/limits?points=900&window_ms=60000&concurrent=100, GET and DELETE (off)
+  /_fakehub/limits; GET /_fakehub/health.";
 
 /// What the command line asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,6 +140,16 @@ where
             "--app-port" => config.app_port = port(number(value()?)?, &flag)?,
             "--host" => config.host = value()?,
             "--latency-ms" => config.latency_ms = number(value()?)?,
+            "--points-per-minute" => {
+                let points = number(value()?)?;
+                if points == 0 {
+                    return Err(format!("{flag}: must be at least 1"));
+                }
+                config.limits = Some(Limits {
+                    points,
+                    ..Limits::default()
+                });
+            }
             "--app-dir" => config.app_dir = Some(PathBuf::from(value()?)),
             "--app-base" => {
                 let base = value()?;
@@ -184,6 +211,12 @@ pub fn api_router(shared: AppState) -> Router {
             "/_fakehub/latency",
             get(admin::get_latency).put(admin::set_latency),
         )
+        .route(
+            "/_fakehub/limits",
+            get(admin::get_limits)
+                .put(admin::set_limits)
+                .delete(admin::clear_limits),
+        )
         .route("/_fakehub/health", get(admin::health))
         .fallback(api::handle)
         .layer(axum::middleware::from_fn_with_state(
@@ -212,6 +245,7 @@ pub fn app_router(dir: PathBuf, base: &str) -> Router {
 pub async fn start(config: Config) -> io::Result<Running> {
     let (stop, stopped) = watch::channel(false);
     let shared = Shared::new(config.latency_ms, stopped.clone());
+    state::lock(&shared.secondary).setting = config.limits;
     let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
     let api_addr = listener.local_addr()?;
     let mut tasks = vec![serve(listener, api_router(shared), stopped.clone())];
@@ -289,8 +323,21 @@ mod tests {
                 app_dir: Some(PathBuf::from("dist")),
                 app_port: 0,
                 app_base: "/repo/".into(),
+                limits: None,
             })
         );
+        assert_eq!(
+            parse_args(["--points-per-minute", "90"]),
+            Ok(Command::Run(Config {
+                limits: Some(Limits {
+                    points: 90,
+                    window_ms: 60_000,
+                    concurrent: 100
+                }),
+                ..Config::default()
+            }))
+        );
+        assert!(parse_args(["--points-per-minute", "0"]).is_err());
         assert!(parse_args(["--app-base", "repo"])
             .unwrap_err()
             .contains("start and end with /"));

@@ -1,4 +1,4 @@
-//! `fakehub [--port 8787] [--host 127.0.0.1] [--latency-ms 0] [--app-dir DIR --app-port 8080 --app-base /]`
+//! `fakehub [--port 8787] [--host 127.0.0.1] [--latency-ms 0] [--points-per-minute N] [--app-dir DIR --app-port 8080 --app-base /]`
 
 use std::process::ExitCode;
 

@@ -1,4 +1,5 @@
-//! What fakehub remembers between requests: the request log, fault counters, rate-limit windows,
+//! What fakehub remembers between requests: the request log, fault counters, rate-limit windows
+//! (hourly, and the secondary limits' when they are on),
 //! the seat changes made through the API (per organization) and cached billing counts. Never
 //! seats themselves.
 
@@ -11,6 +12,8 @@ use chrono::{DateTime, Utc};
 use seat_core::generate::Breakdown;
 use serde::Serialize;
 use tokio::sync::watch;
+
+use crate::limits::Secondary;
 
 /// One API request as fakehub saw it (`GET /_fakehub/requests`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -31,6 +34,10 @@ pub struct LoggedRequest {
     /// The request body as text (writes), absent when empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    /// The status fakehub answered, once it answered (absent while in flight, and for an
+    /// answer that never came).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
 }
 
 /// What a write did to one seat, overriding the generated data.
@@ -69,8 +76,12 @@ pub struct Shared {
     pub now: DateTime<Utc>,
     pub latency_ms: AtomicU64,
     pub log: Mutex<Vec<LoggedRequest>>,
+    /// Resets so far: an index into `log` taken before one is stale after it.
+    pub log_epoch: AtomicU64,
     pub faults: Mutex<Faults>,
     pub rate: Mutex<HashMap<String, Window>>,
+    /// The secondary limits (off unless set) and each token's window.
+    pub secondary: Mutex<Secondary>,
     /// Seat writes: organization key → lowercased login → what the last write did.
     pub changes: Mutex<HashMap<String, HashMap<String, SeatChange>>>,
     /// Billing counts of generated organizations (O(seats) to compute).
@@ -88,8 +99,10 @@ impl Shared {
             now,
             latency_ms: AtomicU64::new(latency_ms),
             log: Mutex::default(),
+            log_epoch: AtomicU64::new(0),
             faults: Mutex::default(),
             rate: Mutex::default(),
+            secondary: Mutex::default(),
             changes: Mutex::default(),
             breakdowns: Mutex::default(),
             request_counter: AtomicU64::new(0),
@@ -101,10 +114,15 @@ impl Shared {
         self.latency_ms.load(Ordering::Relaxed)
     }
 
-    /// Clears the request log, fault counters, rate-limit windows and seat writes: every
-    /// organization is as generated again.
+    /// Clears the request log, fault counters, rate-limit windows (the secondary limits' too;
+    /// their setting stays) and seat writes: every organization is as generated again.
     pub fn reset(&self) {
-        lock(&self.log).clear();
+        {
+            let mut log = lock(&self.log);
+            log.clear();
+            self.log_epoch.fetch_add(1, Ordering::Relaxed);
+        }
+        lock(&self.secondary).clear_windows();
         *lock(&self.faults) = Faults::default();
         lock(&self.rate).clear();
         lock(&self.changes).clear();

@@ -5,16 +5,17 @@
 mod common;
 
 use std::collections::HashSet;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use chrono::{Datelike, Utc};
+use common::seat_client::{Http, Wall};
 use common::{assert_schema, header, hub, Hub};
 use reqwest::Method;
 use serde_json::Value;
 
 use seat_core::api_base::ApiBase;
-use seat_core::error::{ApiError, RawResponse};
-use seat_core::loader::{Client, Clock, Event, LoadOptions, SeatSource, Transport, WriteMethod};
+use seat_core::error::ApiError;
+use seat_core::loader::{Client, Event, LoadOptions, SeatSource};
 use seat_core::models::Seat;
 use seat_core::writes::{plan_removal, WriteError};
 
@@ -318,75 +319,6 @@ async fn read_only_tokens_read_and_get_403_on_writes_with_the_scope_headers() {
 }
 
 // ------------------------------------------------------- seat-core's client against fakehub
-
-/// seat-core's transport over reqwest.
-struct Http(reqwest::Client);
-
-impl Http {
-    async fn run(&self, rb: reqwest::RequestBuilder, token: &str) -> Result<RawResponse, ApiError> {
-        let resp = rb
-            .header("accept", "application/vnd.github+json")
-            .header("authorization", format!("Bearer {token}"))
-            .send()
-            .await
-            .map_err(|e| ApiError::Network {
-                detail: e.to_string(),
-            })?;
-        let status = resp.status().as_u16();
-        let headers = resp
-            .headers()
-            .iter()
-            .map(|(k, v)| (k.as_str().to_string(), v.to_str().unwrap_or("").to_string()))
-            .collect();
-        let body = resp.text().await.map_err(|e| ApiError::Network {
-            detail: e.to_string(),
-        })?;
-        Ok(RawResponse {
-            status,
-            headers,
-            body,
-        })
-    }
-}
-
-impl Transport for &Http {
-    async fn get(&self, url: &str, token: &str) -> Result<RawResponse, ApiError> {
-        self.run(self.0.get(url), token).await
-    }
-
-    async fn send(
-        &self,
-        method: WriteMethod,
-        url: &str,
-        token: &str,
-        body: &str,
-    ) -> Result<RawResponse, ApiError> {
-        let rb = match method {
-            WriteMethod::Delete => self.0.delete(url),
-            WriteMethod::Post => self.0.post(url),
-        };
-        self.run(
-            rb.header("content-type", "application/json")
-                .body(body.to_string()),
-            token,
-        )
-        .await
-    }
-}
-
-/// Wall-clock time and tokio sleeps.
-struct Wall;
-
-impl Clock for Wall {
-    fn now_ms(&self) -> i64 {
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as i64)
-    }
-    async fn sleep(&self, ms: u64) {
-        tokio::time::sleep(Duration::from_millis(ms)).await;
-    }
-}
 
 fn client<'a>(h: &Hub, http: &'a Http, token: &str) -> Client<&'a Http, Wall> {
     Client::new(

@@ -203,7 +203,7 @@ fn follows_next_when_there_is_no_last() {
             vec![ok(seats_json(100, 100, 250), Some(next(3)))],
         )
         .on(&page_url(3), vec![ok(seats_json(200, 50, 250), None)]);
-    let (report, _) = run(&script, &FakeClock::default(), LoadOptions::default());
+    let (report, events) = run(&script, &FakeClock::default(), LoadOptions::default());
     let report = report.unwrap();
     assert!(report.is_complete(), "{report:?}");
     assert_eq!(report.loaded, 250);
@@ -211,6 +211,10 @@ fn follows_next_when_there_is_no_last() {
         script.requested(),
         vec![page_url(1), page_url(2), page_url(3)]
     );
+    // The page count is unknown while following `next`: so is the time left.
+    assert!(events
+        .iter()
+        .all(|e| matches!(e, Event::Seats { eta_ms: None, .. })));
 }
 
 #[test]

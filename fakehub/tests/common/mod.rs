@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod seat_client;
+
 use std::time::Duration;
 
 use fakehub::{start, Config, Running};
@@ -59,6 +61,24 @@ impl Hub {
         let r = self.get(path).await;
         assert_eq!(r.status(), 200, "{path}");
         r.json().await.unwrap()
+    }
+
+    /// `GET /_fakehub/requests`: the request log.
+    pub async fn log(&self) -> Vec<serde_json::Value> {
+        self.admin(Method::GET, "/_fakehub/requests")
+            .await
+            .json()
+            .await
+            .unwrap()
+    }
+
+    /// An admin request (`/_fakehub/...`, with its query).
+    pub async fn admin(&self, method: Method, path: &str) -> Response {
+        self.client
+            .request(method, format!("{}{path}", self.url))
+            .send()
+            .await
+            .unwrap()
     }
 
     pub async fn reset(&self) {
