@@ -22,6 +22,7 @@ pub fn LoadStatusView(
             total,
             note,
             pages,
+            eta_ms,
         } => {
             let label = match (pages, total) {
                 // An enterprise lists a person once per granting organization or team: its
@@ -35,6 +36,15 @@ pub fn LoadStatusView(
                 (None, Some(t)) => format!("Loading seats: {loaded} of {t}"),
                 (None, None) => format!("Loading seats: {loaded}"),
             };
+            // Said only when it is worth saying (a paced or slow load), in whole seconds.
+            let eta = eta_ms.filter(|ms| *ms >= 3_000).map(|ms| {
+                let s = ms.div_ceil(1000);
+                if s >= 120 {
+                    format!("about {} min left", s.div_ceil(60))
+                } else {
+                    format!("about {s} s left")
+                }
+            });
             let (value, max) = match (pages, total) {
                 (Some((done, of)), _) => (u64::from(done), u64::from(of)),
                 (None, t) => (loaded as u64, t.unwrap_or(0)),
@@ -43,6 +53,7 @@ pub fn LoadStatusView(
                 <div class="progress">
                     <progress aria-label="Loading seats" max=max.max(1).to_string() value=value.to_string()></progress>
                     <span>{label}</span>
+                    {eta.map(|e| view! { <span class="eta">{e}</span> })}
                     {note.map(|n| view! { <span class="note">{n}</span> })}
                 </div>
             }

@@ -34,8 +34,15 @@ pub struct Actions {
 pub fn use_actions(state: AppState) -> Actions {
     let set_query = use_set_query();
     let param = |name| use_query_param(name).get_untracked();
-    // `?per_page=&concurrency=&timeout_ms=`: knobs for tests and the benchmark.
-    let knobs = (param("per_page"), param("concurrency"), param("timeout_ms"));
+    // `?per_page=&concurrency=&timeout_ms=&points_per_minute=&minute_ms=`: knobs for tests and
+    // the benchmark.
+    let knobs = session::Knobs {
+        per_page: param("per_page"),
+        concurrency: param("concurrency"),
+        timeout_ms: param("timeout_ms"),
+        points_per_minute: param("points_per_minute"),
+        minute_ms: param("minute_ms"),
+    };
     let form_error = RwSignal::new(None::<String>);
     let compare_error = RwSignal::new(None::<String>);
     // Weak: this page's owner must be able to drop (and clean up) when the page goes.
@@ -44,8 +51,7 @@ pub fn use_actions(state: AppState) -> Actions {
     let on_load = Callback::new({
         let set_query = set_query.clone();
         move |req: ConnectRequest| {
-            let (per_page, concurrency, timeout) = knobs.clone();
-            let options = session::load_options(per_page, concurrency, timeout);
+            let options = session::load_options(knobs.clone());
             match session::connect(&req, options) {
                 Ok(session) => {
                     form_error.set(None);

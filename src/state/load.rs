@@ -235,7 +235,7 @@ impl SeatBuffer {
                 total_seats,
                 pages_done,
                 pages_total,
-                ..
+                eta_ms,
             } => {
                 self.received.set(self.received.get() + seats.len());
                 // Bounded: a hostile total must not reserve gigabytes.
@@ -261,6 +261,7 @@ impl SeatBuffer {
                         total: total_seats,
                         note: None,
                         pages: self.enterprise.then_some((pages_done, pages_total)),
+                        eta_ms,
                     });
                 }
             }

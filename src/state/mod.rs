@@ -44,6 +44,9 @@ pub enum LoadStatus {
         /// For an enterprise, pages read and known: its seat objects outnumber its people, so
         /// `loaded` (objects) of `total` (people) is no measure of progress.
         pages: Option<(u32, u32)>,
+        /// The loader's estimate of the time left, in ms (pages to come, the pace GitHub's
+        /// limit allows, the time requests take).
+        eta_ms: Option<u64>,
     },
     /// Finished; the report says whether everything arrived.
     Done {
@@ -196,6 +199,7 @@ impl AppState {
             total: None,
             note: None,
             pages: None,
+            eta_ms: None,
         });
         let handle = load::start(*self, &session);
         self.load.set_value(handle);

@@ -80,6 +80,7 @@ pub async fn open(state: AppState, files: Vec<PickedFile>) -> Result<(), String>
             time,
             created_known: current.columns.created_at,
         },
+        pacer: super::session::SharedPacer::new(&Default::default()),
         options: Default::default(),
     }));
     state.now.set(time);

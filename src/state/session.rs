@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use seat_core::api_base::{validate_enterprise, validate_org, ApiBase, GITHUB_API};
 use seat_core::generate::{self, OrgSpec, Plan};
 use seat_core::loader::{Client, LoadOptions, SeatSource};
+use seat_core::pacing::Pacer;
 use seat_core::token::Token;
 
 use crate::api::{BrowserClock, FetchTransport, GithubClient};
@@ -79,6 +80,29 @@ impl Account {
     }
 }
 
+/// The request budget of a session (GitHub's secondary limit), shared by its loads, its seat
+/// pages and its writes. Two handles are equal when they are the same budget.
+#[derive(Debug, Clone)]
+pub struct SharedPacer(std::sync::Arc<Pacer>);
+
+impl SharedPacer {
+    /// A fresh budget under `options`.
+    pub fn new(options: &LoadOptions) -> Self {
+        Self(std::sync::Arc::new(Pacer::new(
+            options.points_per_minute,
+            options.minute_ms,
+        )))
+    }
+}
+
+impl PartialEq for SharedPacer {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for SharedPacer {}
+
 /// What is being looked at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
@@ -90,19 +114,24 @@ pub struct Session {
     pub source: Source,
     /// Paging and retry knobs (defaults suit GitHub; see [`load_options`]).
     pub options: LoadOptions,
+    /// GitHub's points budget, shared by every request of this session.
+    pub pacer: SharedPacer,
 }
 
 impl Session {
     /// The GitHub client for this session, or `None` in demo mode.
     pub fn client(&self) -> Option<GithubClient> {
         match &self.source {
-            Source::Github { base, token } => Some(Client::new(
-                FetchTransport,
-                BrowserClock,
-                base.clone(),
-                token.clone(),
-                self.options.clone(),
-            )),
+            Source::Github { base, token } => Some(
+                Client::new(
+                    FetchTransport,
+                    BrowserClock,
+                    base.clone(),
+                    token.clone(),
+                    self.options.clone(),
+                )
+                .with_pacer(self.pacer.0.clone()),
+            ),
             Source::Demo | Source::Report { .. } => None,
         }
     }
@@ -143,11 +172,13 @@ impl Session {
             Account::Organization => demo_spec(now).name,
             Account::Enterprise => DEMO_ENTERPRISE.to_string(),
         };
+        let options = LoadOptions::default();
         Self {
             org,
             account,
             source: Source::Demo,
-            options: LoadOptions::default(),
+            pacer: SharedPacer::new(&options),
+            options,
         }
     }
 }
@@ -195,6 +226,7 @@ pub fn connect(req: &ConnectRequest, options: LoadOptions) -> Result<Session, St
         org,
         account: req.account,
         source: Source::Github { base, token },
+        pacer: SharedPacer::new(&options),
         options,
     })
 }
@@ -237,22 +269,43 @@ pub fn remembered_session(
     };
     let api = api.or_else(|| browser::load(Area::Local, API_KEY))?;
     let base = ApiBase::parse(&api).ok()?;
+    let options = LoadOptions::default();
     Some(Session {
         org,
         account,
         source: Source::Github { base, token },
-        options: LoadOptions::default(),
+        pacer: SharedPacer::new(&options),
+        options,
     })
 }
 
+/// Load knobs from the URL, for tests and the benchmark (see [`load_options`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Knobs {
+    /// `?per_page=`.
+    pub per_page: Option<String>,
+    /// `?concurrency=`.
+    pub concurrency: Option<String>,
+    /// `?timeout_ms=`.
+    pub timeout_ms: Option<String>,
+    /// `?points_per_minute=`.
+    pub points_per_minute: Option<String>,
+    /// `?minute_ms=`.
+    pub minute_ms: Option<String>,
+}
+
 /// Load knobs from the URL, for tests and the benchmark: `?per_page=50&concurrency=1` reproduce
-/// a naive client; `?timeout_ms=2000` shortens the per-request time limit. Out-of-range values
-/// are clamped.
-pub fn load_options(
-    per_page: Option<String>,
-    concurrency: Option<String>,
-    timeout_ms: Option<String>,
-) -> LoadOptions {
+/// a naive client; `?timeout_ms=2000` shortens the per-request time limit;
+/// `?points_per_minute=N` changes the pacing budget (0: no pacing, to measure the page's own
+/// speed) and `?minute_ms=W` its window (a scaled minute). Out-of-range values are clamped.
+pub fn load_options(knobs: Knobs) -> LoadOptions {
+    let Knobs {
+        per_page,
+        concurrency,
+        timeout_ms,
+        points_per_minute,
+        minute_ms,
+    } = knobs;
     let mut options = LoadOptions::default();
     if let Some(p) = per_page.and_then(|p| p.parse::<u32>().ok()) {
         options.per_page = p.clamp(1, 100);
@@ -262,6 +315,12 @@ pub fn load_options(
     }
     if let Some(t) = timeout_ms.and_then(|t| t.parse::<u64>().ok()) {
         options.timeout_ms = t.clamp(1_000, 120_000);
+    }
+    if let Some(p) = points_per_minute.and_then(|p| p.parse::<u32>().ok()) {
+        options.points_per_minute = p.min(100_000);
+    }
+    if let Some(m) = minute_ms.and_then(|m| m.parse::<u64>().ok()) {
+        options.minute_ms = m.clamp(100, 600_000);
     }
     options
 }
