@@ -89,6 +89,22 @@ const VIEWS = [
     ]);
     await page.getByRole('heading', { name: /^Changes since/ }).waitFor();
   }],
+  ['an enterprise: its overview, the per-organization table and the Organization column', async (page) => {
+    await openApp(page);
+    await page.getByLabel('Account type').selectOption('enterprise');
+    await connectForm(page).demo.click();
+    await page.getByRole('table', { name: 'Seats by organization' }).waitFor();
+    await accessList(page).header('Organization').waitFor();
+  }],
+  ['an enterprise person’s seat page, with every granting organization', async (page) => {
+    await openApp(page);
+    await page.getByLabel('Account type').selectOption('enterprise');
+    await connectForm(page).demo.click();
+    await accessList(page).sortButton('Organization').click();
+    await accessList(page).sortButton('Organization').click();
+    await accessList(page).rows().first().getByRole('link').click();
+    await page.getByRole('heading', { name: 'Where this seat comes from' }).waitFor();
+  }],
   ['an error', async (page) => {
     await connect(page, { org: 'missing' });
     await page.getByRole('alert').waitFor();
