@@ -454,10 +454,10 @@ pub fn summarize<'a>(
     }
     sum.plans = by_label.into_iter().collect();
     sum.plans
-        .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        .sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     sum.organizations = rows.into_values().collect();
     sum.organizations
-        .sort_by(|a, b| first_of(a.organization.as_deref(), b.organization.as_deref()));
+        .sort_unstable_by(|a, b| first_of(a.organization.as_deref(), b.organization.as_deref()));
     sum
 }
 

@@ -191,7 +191,9 @@ pub fn enterprise_seat_json(spec: &EnterpriseSpec, k: usize) -> Value {
             seed: splitmix(people.seed ^ (k as u64 + 1)),
             ..people.clone()
         };
-        let copy = seat_json(&other, person);
+        let mut copy = seat_json(&other, person);
+        // Moved, not cloned; a field the copy lacks becomes null (the schema allows it), which
+        // keeps map removal and value cloning out of the app's demo.
         for field in [
             "created_at",
             "updated_at",
@@ -199,16 +201,9 @@ pub fn enterprise_seat_json(spec: &EnterpriseSpec, k: usize) -> Value {
             "last_activity_at",
             "last_activity_editor",
             "last_authenticated_at",
+            "assigning_team",
         ] {
-            seat[field] = copy[field].clone();
-        }
-        match copy.get("assigning_team") {
-            Some(team) => seat["assigning_team"] = team.clone(),
-            None => {
-                if let Some(m) = seat.as_object_mut() {
-                    m.remove("assigning_team");
-                }
-            }
+            seat[field] = copy[field].take();
         }
     }
     if let Grant::EnterpriseTeam(_) = grant {
