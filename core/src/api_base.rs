@@ -111,35 +111,34 @@ fn is_loopback(host: &str) -> bool {
 
 /// GitHub organization logins: 1–39 letters, digits or single hyphens.
 pub fn validate_org(org: &str) -> Result<&str, ApiError> {
-    let org = org.trim();
-    let ok = !org.is_empty()
-        && org.len() <= 39
-        && org.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        && !org.starts_with('-');
-    if ok {
-        Ok(org)
-    } else {
-        Err(ApiError::InvalidInput {
-            field: "Organization".into(),
-            message: "Enter the organization's login as it appears in its URL (github.com/LOGIN): letters, digits and hyphens.".into(),
-        })
-    }
+    validate_name(org, 39, "Organization", "Enter the organization's login as it appears in its URL (github.com/LOGIN): letters, digits and hyphens.")
 }
 
 /// GitHub enterprise slugs (github.com/enterprises/SLUG): letters, digits and hyphens, as
 /// organization logins (GitHub allows up to 60 characters).
 pub fn validate_enterprise(slug: &str) -> Result<&str, ApiError> {
-    let slug = slug.trim();
-    let ok = !slug.is_empty()
-        && slug.len() <= 60
-        && slug.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        && !slug.starts_with('-');
+    validate_name(slug, 60, "Enterprise", "Enter the enterprise's slug as it appears in its URL (github.com/enterprises/SLUG): letters, digits and hyphens.")
+}
+
+/// `name` trimmed when it is 1–`max` ASCII letters, digits or hyphens, not starting with one;
+/// else the error for `field` with `message`.
+fn validate_name<'a>(
+    name: &'a str,
+    max: usize,
+    field: &str,
+    message: &str,
+) -> Result<&'a str, ApiError> {
+    let name = name.trim();
+    let ok = !name.is_empty()
+        && name.len() <= max
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && !name.starts_with('-');
     if ok {
-        Ok(slug)
+        Ok(name)
     } else {
         Err(ApiError::InvalidInput {
-            field: "Enterprise".into(),
-            message: "Enter the enterprise's slug as it appears in its URL (github.com/enterprises/SLUG): letters, digits and hyphens.".into(),
+            field: field.into(),
+            message: message.into(),
         })
     }
 }
