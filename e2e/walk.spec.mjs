@@ -40,9 +40,10 @@ function rng(seed) {
 }
 
 const ORGS = ['acme', 'slow', 'big-20000', 'octo-examples', 'empty', 'overspend'];
-const COLUMNS = ['User', 'Last activity', 'Last authenticated', 'Editor', 'Team', 'Assigned', 'Plan', 'Pending cancellation'];
+const ENTERPRISES = ['acme-enterprise', 'big-enterprise', 'octo-enterprise'];
+const COLUMNS = ['User', 'Organization', 'Last activity', 'Last authenticated', 'Editor', 'Team', 'Assigned', 'Plan', 'Pending cancellation'];
 // Alerts that only a bug produces on these healthy organizations.
-const BAD_ALERT = /internal error|Incomplete|not what GitHub sends|did not complete|server error/i;
+const BAD_ALERT = /internal error|Incomplete|not what GitHub sends|did not complete|server error|seat list holds/i;
 const QUICK = { timeout: 1_500 };
 
 async function visible(locator) {
@@ -119,11 +120,20 @@ const ACTIONS = [
     await b.click(QUICK);
     return 'forget token';
   }],
+  [1, 'account type', async (page, r) => {
+    const select = page.getByLabel('Account type', { exact: true });
+    if (!(await visible(select))) return null;
+    const value = r.pick(['org', 'enterprise']);
+    await select.selectOption(value, QUICK);
+    return `account type ${value}`;
+  }],
   [3, 'load', async (page, r) => {
     const form = connectForm(page);
-    if (!(await visible(form.org))) return null;
-    const org = r.pick(ORGS);
-    await form.org.fill(org, QUICK);
+    const enterprise = page.getByLabel('Enterprise', { exact: true });
+    const asEnterprise = await visible(enterprise);
+    if (!asEnterprise && !(await visible(form.org))) return null;
+    const org = asEnterprise ? r.pick(ENTERPRISES) : r.pick(ORGS);
+    await (asEnterprise ? enterprise : form.org).fill(org, QUICK);
     await form.token.fill(GOOD_TOKEN, QUICK);
     await form.api.fill(API_URL, QUICK);
     if (await form.load.isDisabled()) return `load ${org} (button busy)`;
