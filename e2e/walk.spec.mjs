@@ -129,6 +129,9 @@ const ACTIONS = [
   }],
   [3, 'load', async (page, r) => {
     const form = connectForm(page);
+    const select = page.getByLabel('Account type', { exact: true });
+    // A third of the loads are enterprises (the account type is also switched on its own).
+    if (await visible(select)) await select.selectOption(r.int(3) === 0 ? 'enterprise' : 'org', QUICK);
     const enterprise = page.getByLabel('Enterprise', { exact: true });
     const asEnterprise = await visible(enterprise);
     if (!asEnterprise && !(await visible(form.org))) return null;
@@ -138,7 +141,7 @@ const ACTIONS = [
     await form.api.fill(API_URL, QUICK);
     if (await form.load.isDisabled()) return `load ${org} (button busy)`;
     await form.load.click(QUICK);
-    return `load ${org}`;
+    return `load ${asEnterprise ? 'enterprise ' : ''}${org}`;
   }],
   [2, 'demo', async (page) => {
     const b = connectForm(page).demo;
