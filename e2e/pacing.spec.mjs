@@ -6,7 +6,7 @@ import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useBrowser, newPage, assertNoProblems, openApp, connect, waitForSeats, resetFakehub, requests,
-  progressBar, API_URL, metric,
+  progressBar, API_URL, metric, connectForm,
 } from './harness.mjs';
 
 useBrowser();
@@ -61,6 +61,24 @@ describe('As the owner of a large organization my load stays under GitHub’s li
     assert.ok(gets.length > SERVER_POINTS);
     const span = Math.max(...gets.map((e) => e.at_ms)) - Math.min(...gets.map((e) => e.at_ms));
     assert.ok(span >= WINDOW_MS, `the requests were spread over ${span} ms`);
+    await assertNoProblems(page);
+  });
+
+  test('Load again at once: the budget is the token’s, so the second load does not meet the limit either', async () => {
+    const page = await newPage();
+    await resetFakehub();
+    await limits('PUT', `?points=${SERVER_POINTS}&window_ms=${WINDOW_MS}`);
+    await openApp(page, APP_KNOBS);
+    await connect(page, { org: ORG });
+    await waitForSeats(page, N, { timeout: 30_000 });
+    // The first load's last requests are still inside fakehub's window: a fresh budget would
+    // send a burst now and be refused.
+    await connectForm(page).load.click();
+    await progressBar(page).waitFor();
+    await waitForSeats(page, N, { timeout: 30_000 });
+    const log = await requests();
+    assert.ok(log.filter((e) => e.method === 'GET' && e.path.includes('/copilot/billing/seats')).length >= 60, 'both loads read every page');
+    assert.deepEqual(log.filter((e) => e.status === 403 || e.status === 429).map((e) => `${e.status} ${e.path}`), []);
     await assertNoProblems(page);
   });
 

@@ -53,8 +53,19 @@ pub fn use_actions(state: AppState) -> Actions {
         move |req: ConnectRequest| {
             let options = session::load_options(knobs.clone());
             match session::connect(&req, options) {
-                Ok(session) => {
+                Ok(mut session) => {
                     form_error.set(None);
+                    // GitHub's limit is per token: another Load with the same token and API
+                    // URL continues the budget of the one before (whose requests GitHub
+                    // still counts), rather than starting a fresh one.
+                    let earlier = state.session.with_untracked(|s| {
+                        s.as_ref()
+                            .filter(|s| s.source == session.source && s.options == session.options)
+                            .map(|s| s.pacer.clone())
+                    });
+                    if let Some(pacer) = earlier {
+                        session.pacer = pacer;
+                    }
                     let api = match &session.source {
                         Source::Github { base, .. } => (base.origin()
                             != seat_core::api_base::GITHUB_API)
