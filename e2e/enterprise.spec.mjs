@@ -144,7 +144,8 @@ describe('As an enterprise owner I see every seat of my organizations, each pers
     await waitForSeats(page, total);
 
     const [download] = await Promise.all([page.waitForEvent('download'), accessList(page).download.click()]);
-    const records = parseCsv(readFileSync(await download.path(), 'utf8'));
+    const csvText = readFileSync(await download.path(), 'utf8');
+    const records = parseCsv(csvText);
     assert.equal(records[0].at(-1), 'organization');
     assert.equal(records[0].length, 11);
     assert.equal(records.length - 1, total, 'one row per person');
@@ -163,6 +164,16 @@ describe('As an enterprise owner I see every seat of my organizations, each pers
     const shown = await where.getByRole('link').allTextContents();
     assert.deepEqual(shown.sort(cmpCi), [...two.orgs].sort(cmpCi));
     assert.equal((await requests()).slice(before).filter((e) => e.path.includes('/members/')).length, 0, 'no organization asked about this person');
+
+    // The CSV opened later is an enterprise again: one row per person, the Organization column.
+    await page.getByRole('link', { name: /All seats/ }).click();
+    await page.getByLabel('Open a report').setInputFiles({ name: 'enterprise.csv', mimeType: 'text/csv', buffer: Buffer.from(csvText) });
+    await accessList(page).header('Organization').waitFor();
+    await accessList(page).search.fill(''); // the search came back with the list's URL
+    await eventually(async () => assert.equal(await seatCount(page), total));
+    await accessList(page).search.fill(two.login);
+    await eventually(async () => assert.equal((await rows(page))[0]?.org, '2 organizations'));
+    await page.getByRole('table', { name: 'Seats by organization' }).waitFor();
     await assertNoProblems(page);
   });
 

@@ -126,19 +126,26 @@ impl People {
     /// A sentence when the people listed disagree with GitHub's `total_seats` (which counts each
     /// person once), `None` when they agree or GitHub gave no total.
     pub fn consistency(&self, total_seats: Option<u64>) -> Option<String> {
-        let total = total_seats?;
-        let people = self.seats.len() as u64;
-        (people != total).then(|| {
-            format!(
-                "GitHub counts {} {} in this enterprise, but its seat list holds {} {} ({} seat objects): a seat may have been added or removed while the pages loaded, or a page is missing. Load again to get a consistent list.",
-                group_thousands(total),
-                if total == 1 { "seat" } else { "seats" },
-                group_thousands(people),
-                if people == 1 { "person" } else { "people" },
-                group_thousands(self.objects as u64),
-            )
-        })
+        consistency(self.seats.len(), self.objects, total_seats)
     }
+}
+
+/// A sentence when `people` rows (from `objects` seat objects) disagree with GitHub's
+/// `total_seats` (which counts each person once), `None` when they agree or GitHub gave no
+/// total.
+pub fn consistency(people: usize, objects: usize, total_seats: Option<u64>) -> Option<String> {
+    let total = total_seats?;
+    let people = people as u64;
+    (people != total).then(|| {
+        format!(
+            "GitHub counts {} {} in this enterprise, but its seat list holds {} {} ({} seat objects): a seat may have been added or removed while the pages loaded, or a page is missing. Load again to get a consistent list.",
+            group_thousands(total),
+            if total == 1 { "seat" } else { "seats" },
+            group_thousands(people),
+            if people == 1 { "person" } else { "people" },
+            group_thousands(objects as u64),
+        )
+    })
 }
 
 /// Case-insensitive (ASCII) order, then exact, so sorting is total and deterministic.

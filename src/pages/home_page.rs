@@ -149,16 +149,11 @@ pub fn HomePage() -> impl IntoView {
         if !report.is_complete() {
             return None; // The load's own alert says what is missing.
         }
-        let people = state.seats.with(Vec::len) as u64;
-        let total = report.total_seats?;
-        (people != total).then(|| {
-            format!(
-                "GitHub counts {} seats in this enterprise, but its seat list holds {} people ({} seat objects): a seat may have been added or removed while the pages loaded. Load again for a consistent list.",
-                seat_core::overview::format_count(total),
-                seat_core::overview::format_count(people),
-                seat_core::overview::format_count(report.loaded as u64),
-            )
-        })
+        seat_core::enterprise::consistency(
+            state.seats.with(Vec::len),
+            report.loaded,
+            report.total_seats,
+        )
     };
 
     Effect::new(move |_| {

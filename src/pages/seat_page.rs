@@ -200,7 +200,8 @@ pub fn SeatPage() -> impl IntoView {
                         let (org, simulated) = session.with_untracked(|s| s.as_ref().map(|s| (s.org.clone(), s.is_demo())).unwrap_or_default());
                         view! { <RestoreAccess login=s.login().to_string() org=org simulated=simulated busy=restoring on_confirm=on_restore /> }
                     })}
-                    <SeatDetails seat=*s.clone() demo=session.with_untracked(|s| s.as_ref().is_some_and(Session::is_demo)) />
+                    <SeatDetails seat=*s.clone() demo=session.with_untracked(|s| s.as_ref().is_some_and(Session::is_demo))
+                        enterprise=session.with_untracked(|s| s.as_ref().is_some_and(Session::is_enterprise)) />
                     {session.with_untracked(|s| s.as_ref().is_some_and(Session::is_enterprise)).then(|| view! { <Grants seat=*s.clone() /> })}
                     <UserUsageView usage=user_usage />
                 }.into_any(),
@@ -216,6 +217,9 @@ fn SeatDetails(
     seat: Seat,
     /// Whether the seat is made up (no avatar request for a real account's picture).
     demo: bool,
+    /// An enterprise's person: their organizations are listed under "Where this seat comes
+    /// from", not here.
+    enterprise: bool,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let now = state.now.get_untracked().max(crate::browser::now());
@@ -274,7 +278,7 @@ fn SeatDetails(
             <dt>"Last authenticated"</dt><dd>{when(seat.last_authenticated_at, "Never")}</dd>
             <dt>"Pending cancellation"</dt>
             <dd>{seat.pending_cancellation_date.map_or_else(|| "No".to_string(), |d| format!("Ends on {}", seat_core::time::ymd(d)))}</dd>
-            {seat.organization.as_ref().and_then(|o| o.login.clone()).map(|o| view! { <dt>"Organization"</dt><dd>{o.replace(';', ",")}</dd> })}
+            {seat.organization.as_ref().and_then(|o| o.login.clone()).filter(|_| !enterprise).map(|o| view! { <dt>"Organization"</dt><dd>{o.to_string()}</dd> })}
         </dl>
         {stale.then(|| view! { <p class="note-box" role="note"><strong>"Activity looks stale? "</strong>{ACTIVITY_NOTE}</p> })}
     }

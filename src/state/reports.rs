@@ -108,6 +108,8 @@ pub async fn open(state: AppState, files: Vec<PickedFile>) -> Result<(), String>
         current.seats
     };
     state.people.set_value(merger);
+    // One row per person: a file's rows, merged for an enterprise.
+    let n = seats.len();
     state.seats.set(seats);
     state.status.set(LoadStatus::Done {
         report: LoadReport {
