@@ -258,7 +258,9 @@ impl SeatBuffer {
                     shown + self.pending.borrow().len()
                 };
                 let now = browser::perf_now();
-                let flushed = now - self.last_flush.get() >= flush_interval(shown);
+                // The first seats show at once (waiting for the flush interval held them back
+                // 250 ms at any latency); later ones are batched.
+                let flushed = shown == 0 || now - self.last_flush.get() >= flush_interval(shown);
                 if flushed {
                     self.last_flush.set(now);
                     self.flush();
