@@ -177,6 +177,23 @@ describe('As an enterprise owner I see every seat of my organizations, each pers
     await assertNoProblems(page);
   });
 
+  test('drifting-enterprise: GitHub counts one seat more than the list holds, and the page says so', async () => {
+    const page = await newPage();
+    await resetFakehub();
+    const { total, objects } = await allObjects('drifting-enterprise');
+    const { list, anonymous } = people(objects);
+    assert.equal(list.length + anonymous, total - 1, 'fakehub drifts by one');
+    await loadEnterprise(page, { slug: 'drifting-enterprise' });
+    await waitForSeats(page, total - 1);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = await alert.textContent();
+    assert.match(text, new RegExp(`GitHub counts ${total} seats`));
+    assert.match(text, new RegExp(`holds ${total - 1} people`));
+    assert.match(text, /Load again/);
+    await assertNoProblems(page);
+  });
+
   test('a fine-grained token is told to use a classic one; the URL names the enterprise after a reload', async () => {
     const page = await newPage();
     await resetFakehub();

@@ -87,7 +87,8 @@ A fake of GitHub's Copilot seat REST endpoints. Port 0 picks a free port.
 Organizations: octo-examples, acme, big-N (N <= 2000000), empty, enterprise-co, assign-all,
   unconfigured, overspend, legacy-billing, rate-limited, secondary-limited, flaky, truncated,
   missing, billing-problem, slow, timeout, dropped, foreign-link, repeat, persistent-502.
-Enterprises: octo-enterprise, big-enterprise, acme-enterprise, huge-enterprise.
+Enterprises: octo-enterprise, big-enterprise, acme-enterprise, huge-enterprise,
+  drifting-enterprise (total_seats one more than the people listed).
 Tokens: good-token, noscope-token, sso-token, nonowner-token, nobilling-token, readonly-token,
   fine-grained-token (the enterprise seat list answers classic tokens only);
   anything else is bad credentials.
