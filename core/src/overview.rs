@@ -20,6 +20,12 @@ pub fn default_price(plan_type: Option<&str>) -> Cents {
     }
 }
 
+/// The monthly price of one seat: the user's price when they set one, else the plan's list
+/// price.
+pub fn seat_price(user: Option<Cents>, plan_type: Option<&str>) -> Cents {
+    user.unwrap_or_else(|| default_price(plan_type))
+}
+
 /// "Copilot Business", "Copilot Enterprise", or the raw value.
 pub fn plan_label(plan_type: Option<&str>) -> String {
     match plan_type {

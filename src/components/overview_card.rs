@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use seat_core::models::Billing;
 use seat_core::money::Cents;
 use seat_core::overview::{
-    default_price, estimated_monthly_cost, format_count, plan_label, setting_label, UsageFigures,
+    estimated_monthly_cost, format_count, plan_label, seat_price, setting_label, UsageFigures,
 };
 use seat_core::table::Filter;
 
@@ -28,11 +28,7 @@ pub fn OverviewCard(
     overage: Signal<Option<Cents>>,
 ) -> impl IntoView {
     let plan = move || billing.with(|b| b.plan_type.clone());
-    let effective_price = move || {
-        price
-            .get()
-            .unwrap_or_else(|| default_price(plan().as_deref()))
-    };
+    let effective_price = move || seat_price(price.get(), plan().as_deref());
     let count = move |f: fn(&Billing) -> Option<u64>| {
         move || billing.with(|b| f(b).map_or_else(|| "—".to_string(), format_count))
     };
@@ -81,7 +77,7 @@ pub fn OverviewCard(
             <div class="price">
                 <label for="price-per-seat">"Price per seat per month (USD)"</label>
                 <input id="price-per-seat" type="number" min="0" step="0.01" inputmode="decimal"
-                    prop:value=move || { let plan = plan(); price.get_untracked().unwrap_or_else(|| default_price(plan.as_deref())).to_decimal() }
+                    prop:value=move || seat_price(price.get_untracked(), plan().as_deref()).to_decimal()
                     on:input=move |ev| on_price.run(Cents::parse(&event_target_value(&ev)).filter(|p| *p >= Cents::ZERO)) />
                 <small class="muted">"List prices: Business $19, Enterprise $39. GitHub prorates added seats, so its bill can differ."</small>
             </div>

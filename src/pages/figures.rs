@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use seat_core::compare::Change;
 use seat_core::money::Cents;
-use seat_core::overview::{default_price, UsageFigures};
+use seat_core::overview::{seat_price, UsageFigures};
 use seat_core::query::TableQuery;
 use seat_core::reclaim::{summarize_priced, ReclaimRules, ReclaimSummary};
 use seat_core::spend::{pool_effect, spend, PoolEffect, Spend};
@@ -63,30 +63,25 @@ pub fn use_figures(state: AppState, query: Memo<TableQuery>) -> Figures {
             .billing
             .with(|b| b.as_ref().and_then(|b| b.seat_breakdown.total))
     };
-    let price = Signal::derive(move || {
-        state
-            .price
-            .get()
-            .unwrap_or_else(|| default_price(plan().as_deref()))
-    });
+    let price = Signal::derive(move || seat_price(state.price.get(), plan().as_deref()));
     let rules = Memo::new(move |_| query.with(|q| q.rules));
     let reclaim = Memo::new(move |_| {
         complete.get().then(|| {
             let (rules, price, now) = (rules.get(), price.get(), state.now.get());
             // An enterprise's people are each billed at their own plan's price (unless the
             // user set one price); an organization has one plan.
-            let per_person = state
+            let user = state.price.get();
+            let enterprise = state
                 .session
-                .with(|s| s.as_ref().is_some_and(|s| s.is_enterprise()))
-                && state.price.get().is_none();
+                .with(|s| s.as_ref().is_some_and(|s| s.is_enterprise()));
             state.seats.with(|s| {
                 summarize_priced(
                     s,
                     rules,
                     price,
                     |seat| {
-                        if per_person {
-                            default_price(seat.plan_type.as_deref())
+                        if enterprise {
+                            seat_price(user, seat.plan_type.as_deref())
                         } else {
                             price
                         }

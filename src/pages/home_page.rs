@@ -128,7 +128,7 @@ pub fn HomePage() -> impl IntoView {
             let (rules, now, price) = (rules.get(), state.now.get(), state.price.get());
             state.seats.with(|s| {
                 seat_core::enterprise::summarize(s, rules, now, |plan| {
-                    price.unwrap_or_else(|| seat_core::overview::default_price(plan))
+                    seat_core::overview::seat_price(price, plan)
                 })
             })
         })

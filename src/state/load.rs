@@ -219,7 +219,8 @@ struct SeatBuffer {
     expected: Cell<usize>,
     /// An enterprise's listing: objects are merged into one row per person.
     enterprise: bool,
-    /// Seat objects received (an enterprise's progress).
+    /// Seat objects received: the progress (for an organization, the seats shown and
+    /// pending; an enterprise's objects outnumber its rows).
     received: Cell<usize>,
 }
 
@@ -252,11 +253,7 @@ impl SeatBuffer {
                 self.expected.set(self.expected.get().max(total));
                 self.pending.borrow_mut().extend(seats);
                 let shown = self.state.seats.with_untracked(Vec::len);
-                let loaded = if self.enterprise {
-                    self.received.get()
-                } else {
-                    shown + self.pending.borrow().len()
-                };
+                let loaded = self.received.get();
                 let now = browser::perf_now();
                 // The first seats show at once (waiting for the flush interval held them back
                 // 250 ms at any latency); later ones are batched.

@@ -72,17 +72,16 @@ pub async fn open(state: AppState, files: Vec<PickedFile>) -> Result<(), String>
     } else {
         Account::Organization
     };
-    state.session.set(Some(Session {
-        org: file.clone(),
+    state.session.set(Some(Session::new(
+        file.clone(),
         account,
-        source: Source::Report {
+        Source::Report {
             file,
             time,
             created_known: current.columns.created_at,
         },
-        pacer: super::session::SharedPacer::new(&Default::default()),
-        options: Default::default(),
-    }));
+        Default::default(),
+    )));
     state.now.set(time);
     // What a file can tell: the seats. GitHub's cycle figures stay unknown, never 0.
     state

@@ -166,20 +166,24 @@ impl Session {
         !matches!(self.source, Source::Github { .. })
     }
 
+    /// A session of `org` with a fresh request budget under `options`.
+    pub fn new(org: String, account: Account, source: Source, options: LoadOptions) -> Self {
+        Self {
+            org,
+            account,
+            source,
+            pacer: SharedPacer::new(&options),
+            options,
+        }
+    }
+
     /// The demo organization, or the demo enterprise.
     pub fn demo(now: DateTime<Utc>, account: Account) -> Self {
         let org = match account {
             Account::Organization => demo_spec(now).name,
             Account::Enterprise => DEMO_ENTERPRISE.to_string(),
         };
-        let options = LoadOptions::default();
-        Self {
-            org,
-            account,
-            source: Source::Demo,
-            pacer: SharedPacer::new(&options),
-            options,
-        }
+        Self::new(org, account, Source::Demo, LoadOptions::default())
     }
 }
 
@@ -222,13 +226,12 @@ pub fn connect(req: &ConnectRequest, options: LoadOptions) -> Result<Session, St
     } else {
         browser::remove(Area::Session, TOKEN_KEY);
     }
-    Ok(Session {
+    Ok(Session::new(
         org,
-        account: req.account,
-        source: Source::Github { base, token },
-        pacer: SharedPacer::new(&options),
+        req.account,
+        Source::Github { base, token },
         options,
-    })
+    ))
 }
 
 /// Removes the remembered token ("Forget token").
@@ -269,14 +272,12 @@ pub fn remembered_session(
     };
     let api = api.or_else(|| browser::load(Area::Local, API_KEY))?;
     let base = ApiBase::parse(&api).ok()?;
-    let options = LoadOptions::default();
-    Some(Session {
+    Some(Session::new(
         org,
         account,
-        source: Source::Github { base, token },
-        pacer: SharedPacer::new(&options),
-        options,
-    })
+        Source::Github { base, token },
+        LoadOptions::default(),
+    ))
 }
 
 /// Load knobs from the URL, for tests and the benchmark (see [`load_options`]).
