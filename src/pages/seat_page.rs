@@ -307,13 +307,16 @@ fn Grants(
     let organizations: Vec<String> = seat_core::enterprise::organizations_of(&seat)
         .map(str::to_string)
         .collect();
-    let href = |org: &str| {
-        let mut pairs: Vec<(String, String)> = crate::pages::current_query()
-            .into_iter()
-            .filter(|(k, _)| k != "filter" && k != "q")
-            .collect();
-        pairs.push(("filter".into(), format!("org:{org}")));
-        format!("./{}#seats", crate::pages::query_string(&pairs))
+    // The list's view from this page's URL, searched for nobody and filtered to the organization.
+    let (query, view_href) = (
+        crate::pages::use_table_query(),
+        crate::pages::use_view_href(),
+    );
+    let href = move |org: &str| {
+        view_href.run(query.with_untracked(|q| {
+            q.searching("")
+                .filtered(seat_core::table::Filter::Organization(org.into()))
+        }))
     };
     view! {
         <h3>"Where this seat comes from"</h3>
