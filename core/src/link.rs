@@ -51,7 +51,8 @@ pub fn page_of(url: &str) -> Option<u32> {
     query_param(url, "page")?.parse().ok()
 }
 
-fn query_param<'a>(url: &'a str, name: &str) -> Option<&'a str> {
+/// The value of `name` in a URL's query.
+pub fn query_param<'a>(url: &'a str, name: &str) -> Option<&'a str> {
     let query = url.split_once('?')?.1.split('#').next()?;
     query.split('&').find_map(|kv| {
         let (k, v) = kv.split_once('=')?;

@@ -10,11 +10,12 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use futures::future::{select, Either};
+use futures::stream::FuturesUnordered;
 use futures::StreamExt;
 
 use crate::api_base::ApiBase;
 use crate::error::{classify, ApiError, Failure, RawResponse};
-use crate::link::{page_of, parse_link_header, with_page};
+use crate::link::{page_of, parse_link_header, query_param, with_page};
 use crate::models::{decode_billing, decode_seat, decode_seats_page, Billing, Seat};
 use crate::pacing::{Pacer, GET_POINTS};
 use crate::spend::{decode_usage, UsageLine};
@@ -72,9 +73,18 @@ pub trait Clock {
 pub struct LoadOptions {
     /// Seats per page (GitHub's maximum is 100).
     pub per_page: u32,
-    /// Pages requested at once after the first: 6, the browser's limit per host over HTTP/1.1
-    /// (GitHub allows 100 concurrent requests).
+    /// Requests for pages at once: 8. A browser opens at most 6 connections per host over
+    /// HTTP/1.1 (over HTTP/2, as api.github.com speaks, they are streams of one connection):
+    /// the 2 more wait in the browser's queue and take a connection the moment one frees,
+    /// instead of after the page has read the answer that freed it (each page also costs a
+    /// CORS preflight on its connection). GitHub allows 100 concurrent requests.
     pub concurrency: usize,
+    /// Pages after the first requested together with it, before its `Link` header says how
+    /// many there are (at most `concurrency - 1`; 7): this saves the round trip of waiting for page
+    /// 1 before fanning out. Their URLs are page 1's with another `page`; when page 1's `last`
+    /// link disagrees (another `per_page`, fewer pages, another host, only `next`), the link
+    /// wins and the guesses are dropped. 0: wait for page 1.
+    pub speculative_pages: u32,
     /// Attempts per request for transient failures (5xx, network, timeout).
     pub max_attempts: u32,
     /// First retry delay; doubled each attempt.
@@ -99,7 +109,8 @@ impl Default for LoadOptions {
     fn default() -> Self {
         Self {
             per_page: 100,
-            concurrency: 6,
+            concurrency: 8,
+            speculative_pages: 7,
             max_attempts: 4,
             backoff_ms: 500,
             timeout_ms: 30_000,
@@ -379,23 +390,52 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 format!("enterprise {e}"),
             ),
         };
-        let first_url = self
-            .base
-            .url(&format!("{path}?per_page={}&page=1", self.options.per_page));
-        let first = self
-            .get(&first_url, &what, on_event)
-            .await
-            .map_err(|e| match (source, e) {
-                // A classic token's refusal names its scopes (`X-OAuth-Scopes`); an answer
-                // without them went to a fine-grained (or app) token, which GitHub does not
-                // serve enterprise seats to.
-                (SeatSource::Enterprise(e), ApiError::MissingScope { granted: None, .. }) => {
-                    ApiError::ClassicTokenRequired {
-                        enterprise: e.clone(),
-                    }
+        let per_page = self.options.per_page;
+        let page_url = |p: u32| {
+            self.base
+                .url(&format!("{path}?per_page={per_page}&page={p}"))
+        };
+        let fetch_page = |p: u32, url: String| {
+            let what = &what;
+            async move { (p, self.page(&url, p, what, on_event).await) }
+        };
+        // Pages 2.. go out with page 1 (guessed URLs, checked against its `Link` below), so
+        // the fan-out does not wait a round trip for the page count.
+        let concurrency = self.options.concurrency.max(1);
+        let guessed = self
+            .options
+            .speculative_pages
+            .min(u32::try_from(concurrency - 1).unwrap_or(u32::MAX));
+        let mut inflight = FuturesUnordered::new();
+        for p in 2..=1 + guessed {
+            inflight.push(fetch_page(p, page_url(p)));
+        }
+        let mut early = Vec::new();
+        let first_url = page_url(1);
+        let first = {
+            let mut first = std::pin::pin!(self.get(&first_url, &what, on_event));
+            loop {
+                if inflight.is_empty() {
+                    break first.await;
                 }
-                (_, e) => e,
-            })?;
+                match select(first.as_mut(), inflight.next()).await {
+                    Either::Left((answer, _)) => break answer,
+                    Either::Right((Some(done), _)) => early.push(done),
+                    Either::Right((None, _)) => {}
+                }
+            }
+        }
+        .map_err(|e| match (source, e) {
+            // A classic token's refusal names its scopes (`X-OAuth-Scopes`); an answer
+            // without them went to a fine-grained (or app) token, which GitHub does not
+            // serve enterprise seats to.
+            (SeatSource::Enterprise(e), ApiError::MissingScope { granted: None, .. }) => {
+                ApiError::ClassicTokenRequired {
+                    enterprise: e.clone(),
+                }
+            }
+            (_, e) => e,
+        })?;
         let page1 = decode_seats_page(&first.body).map_err(|e| malformed("seats page 1", &e))?;
         let links = parse_link_header(first.header("link").unwrap_or_default());
 
@@ -453,15 +493,34 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 report.pages = last_page;
                 count_known.set(true);
                 emit(&mut report, &mut seen, page1.seats, 1);
+                // The guesses hold GitHub's pages only if its links page the same way.
+                let agrees = query_param(last_url, "per_page") == Some(&*per_page.to_string());
+                if !agrees {
+                    inflight.clear();
+                    early.clear();
+                }
+                let mut rest = (if agrees { guessed + 2 } else { 2 }..=last_page)
+                    .map(|p| fetch_page(p, with_page(last_url, p)));
                 let mut done = 1;
-                let mut pages = futures::stream::iter(2..=last_page)
-                    .map(|p| {
-                        let url = with_page(last_url, p);
-                        let what = &what;
-                        async move { (p, self.page(&url, p, what, on_event).await) }
-                    })
-                    .buffer_unordered(self.options.concurrency.max(1));
-                while let Some((page, result)) = pages.next().await {
+                let mut arrived = early.into_iter();
+                loop {
+                    while inflight.len() < concurrency {
+                        match rest.next() {
+                            Some(next) => inflight.push(next),
+                            None => break,
+                        }
+                    }
+                    if done >= last_page {
+                        break; // Guesses past the last page are dropped (and aborted).
+                    }
+                    let next = match arrived.next() {
+                        Some(early) => Some(early),
+                        None => inflight.next().await,
+                    };
+                    let Some((page, result)) = next else { break };
+                    if page > last_page {
+                        continue;
+                    }
                     done += 1;
                     match result {
                         Ok(seats) => emit(&mut report, &mut seen, seats, done),
@@ -477,7 +536,8 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 report.failed.sort_by_key(|f| f.page);
             }
             (_, Some(next)) => {
-                // No usable `last`: follow `next` one page at a time.
+                // No usable `last`: follow `next` one page at a time, where it leads.
+                drop(inflight);
                 emit(&mut report, &mut seen, page1.seats, 1);
                 let mut next = Some(next.to_string());
                 let mut visited = HashSet::from([1u32]);
@@ -518,6 +578,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 }
             }
             _ => {
+                drop(inflight); // One page: the guesses were past it.
                 count_known.set(true);
                 emit(&mut report, &mut seen, page1.seats, 1)
             }

@@ -34,11 +34,12 @@ pub struct Actions {
 pub fn use_actions(state: AppState) -> Actions {
     let set_query = use_set_query();
     let param = |name| use_query_param(name).get_untracked();
-    // `?per_page=&concurrency=&timeout_ms=&points_per_minute=&minute_ms=`: knobs for tests and
-    // the benchmark.
+    // `?per_page=&concurrency=&speculative_pages=&timeout_ms=&points_per_minute=&minute_ms=`:
+    // knobs for tests and the benchmark.
     let knobs = session::Knobs {
         per_page: param("per_page"),
         concurrency: param("concurrency"),
+        speculative_pages: param("speculative_pages"),
         timeout_ms: param("timeout_ms"),
         points_per_minute: param("points_per_minute"),
         minute_ms: param("minute_ms"),

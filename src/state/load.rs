@@ -69,9 +69,6 @@ pub(super) fn start(state: AppState, session: &Session) -> Option<LoadHandle> {
     let client = session.client()?;
     let org = session.org.clone();
     if session.is_enterprise() {
-        // No enterprise `/copilot/billing` exists, and the bill is per organization: the
-        // seats are all there is to read.
-        state.spend.set(SpendState::Idle);
         return Some(LoadHandle::spawn(async move {
             load_enterprise(state, &client, &org, started).await;
         }));

@@ -186,6 +186,12 @@ impl AppState {
 
     fn begin_load(&self, session: Session) {
         self.load.set_value(None);
+        // GitHub's requests go out before the page redraws for the new load: spawned before
+        // the resets below, the task runs ahead of the render they wake (and, when it runs,
+        // reads the state they leave). The demo is made at once, into the reset state.
+        let handle = (!session.is_demo())
+            .then(|| load::start(*self, &session))
+            .flatten();
         self.session.set(Some(session.clone()));
         self.billing.set(None);
         self.seats.set(Vec::new());
@@ -193,7 +199,13 @@ impl AppState {
         self.now.set(browser::now());
         self.comparison.set(None);
         self.earlier_seats.set(Vec::new());
-        self.spend.set(SpendState::Loading);
+        // No enterprise `/copilot/billing` exists, and the bill is per organization: an
+        // enterprise's seats are all there is to read.
+        self.spend.set(if session.is_enterprise() {
+            SpendState::Idle
+        } else {
+            SpendState::Loading
+        });
         self.status.set(LoadStatus::Loading {
             loaded: 0,
             total: None,
@@ -201,7 +213,9 @@ impl AppState {
             pages: None,
             eta_ms: None,
         });
-        let handle = load::start(*self, &session);
+        if session.is_demo() {
+            load::start(*self, &session);
+        }
         self.load.set_value(handle);
     }
 

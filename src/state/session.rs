@@ -287,6 +287,8 @@ pub struct Knobs {
     pub per_page: Option<String>,
     /// `?concurrency=`.
     pub concurrency: Option<String>,
+    /// `?speculative_pages=`.
+    pub speculative_pages: Option<String>,
     /// `?timeout_ms=`.
     pub timeout_ms: Option<String>,
     /// `?points_per_minute=`.
@@ -296,13 +298,15 @@ pub struct Knobs {
 }
 
 /// Load knobs from the URL, for tests and the benchmark: `?per_page=50&concurrency=1` reproduce
-/// a naive client; `?timeout_ms=2000` shortens the per-request time limit;
+/// a naive client; `?speculative_pages=0` makes the load wait for page 1 before it asks for
+/// more; `?timeout_ms=2000` shortens the per-request time limit;
 /// `?points_per_minute=N` changes the pacing budget (0: no pacing, to measure the page's own
 /// speed) and `?minute_ms=W` its window (a scaled minute). Out-of-range values are clamped.
 pub fn load_options(knobs: Knobs) -> LoadOptions {
     let Knobs {
         per_page,
         concurrency,
+        speculative_pages,
         timeout_ms,
         points_per_minute,
         minute_ms,
@@ -313,6 +317,9 @@ pub fn load_options(knobs: Knobs) -> LoadOptions {
     }
     if let Some(c) = concurrency.and_then(|c| c.parse::<usize>().ok()) {
         options.concurrency = c.clamp(1, 16);
+    }
+    if let Some(s) = speculative_pages.and_then(|s| s.parse::<u32>().ok()) {
+        options.speculative_pages = s.min(15);
     }
     if let Some(t) = timeout_ms.and_then(|t| t.parse::<u64>().ok()) {
         options.timeout_ms = t.clamp(1_000, 120_000);

@@ -12,11 +12,25 @@ use super::*;
 struct Script {
     answers: RefCell<HashMap<String, Vec<Result<RawResponse, ApiError>>>>,
     log: RefCell<Vec<(String, String)>>,
+    /// URLs in the order their answers were given.
+    answered: RefCell<Vec<String>>,
+    /// Times a URL's answer is not ready when polled, by URL (1 when not set: as over a
+    /// network, every request waits once, so requests sent together are all sent).
+    slow: RefCell<HashMap<String, u32>>,
 }
 
 impl Script {
     fn on(self, url: &str, answers: Vec<Result<RawResponse, ApiError>>) -> Self {
         self.answers.borrow_mut().insert(url.to_string(), answers);
+        self
+    }
+    /// Pages `pages` answer as GitHub does past the last page.
+    fn past_the_end(self, pages: std::ops::RangeInclusive<u32>, total: usize) -> Self {
+        pages.fold(self, |s, p| s.on(&page_url(p), vec![past_the_end(total)]))
+    }
+    /// `url` answers only after being polled `polls` more times: the others go first.
+    fn slow(self, url: &str, polls: u32) -> Self {
+        self.slow.borrow_mut().insert(url.to_string(), polls);
         self
     }
     fn requested(&self) -> Vec<String> {
@@ -29,6 +43,11 @@ impl Transport for &Script {
         self.log
             .borrow_mut()
             .push((url.to_string(), token.to_string()));
+        let polls = self.slow.borrow().get(url).copied().unwrap_or(1);
+        for _ in 0..polls {
+            yield_now().await;
+        }
+        self.answered.borrow_mut().push(url.to_string());
         let mut answers = self.answers.borrow_mut();
         let list = answers
             .get_mut(url)
@@ -52,6 +71,21 @@ impl Transport for &Script {
     }
 }
 
+/// Not ready once: lets the executor poll the other requests.
+async fn yield_now() {
+    let mut yielded = false;
+    futures::future::poll_fn(|cx| {
+        if yielded {
+            std::task::Poll::Ready(())
+        } else {
+            yielded = true;
+            cx.waker().wake_by_ref();
+            std::task::Poll::Pending
+        }
+    })
+    .await
+}
+
 #[derive(Default)]
 struct FakeClock {
     now: Cell<i64>,
@@ -62,8 +96,13 @@ impl Clock for &FakeClock {
     fn now_ms(&self) -> i64 {
         self.now.get()
     }
+    /// Resolves after a poll per started second, so that a [`Script::slow`] answer (a few
+    /// polls) comes before a timeout (30 s) does.
     async fn sleep(&self, ms: u64) {
         self.sleeps.borrow_mut().push(ms);
+        for _ in 0..ms / 1000 {
+            yield_now().await;
+        }
         self.now.set(self.now.get() + ms as i64);
     }
 }
@@ -112,7 +151,8 @@ fn links(p: u32, last: u32) -> String {
     )
 }
 
-/// Three pages of a 250-seat org, with overrides for page 2.
+/// Three pages of a 250-seat org, with overrides for page 2, and GitHub's empty answers past
+/// the end for the pages guessed with page 1.
 fn three_pages(page2: Vec<Result<RawResponse, ApiError>>) -> Script {
     Script::default()
         .on(
@@ -121,6 +161,7 @@ fn three_pages(page2: Vec<Result<RawResponse, ApiError>>) -> Script {
         )
         .on(&page_url(2), page2)
         .on(&page_url(3), vec![ok(seats_json(200, 50, 250), None)])
+        .past_the_end(4..=8, 250)
 }
 
 fn run(
@@ -180,10 +221,146 @@ fn pages_by_the_last_link_with_every_seat_once() {
     assert_eq!(script.requested()[0], page_url(1));
 }
 
+/// GitHub's answer past the last page: no seats, the same total.
+fn past_the_end(total: usize) -> Result<RawResponse, ApiError> {
+    ok(seats_json(0, 0, total), None)
+}
+
+#[test]
+fn guessed_pages_go_out_with_page_one_and_count_once() {
+    // Page 1 is slow: its guesses (2..=8) are sent, and 2 and 3 answered, before it.
+    let script =
+        three_pages(vec![ok(seats_json(100, 100, 250), Some(links(2, 3)))]).slow(&page_url(1), 10);
+    let (report, events) = run(&script, &FakeClock::default(), LoadOptions::default());
+    let report = report.unwrap();
+    assert!(report.is_complete(), "{report:?}");
+    assert_eq!((report.loaded, report.pages), (250, 3));
+    // Pages 2 and 3 went out with page 1 and were answered before it; nothing went out
+    // after it (the guesses held every page).
+    assert_eq!(
+        script.requested()[..3],
+        [page_url(1), page_url(2), page_url(3)]
+    );
+    let answered = script.answered.borrow();
+    let at = |u: &str| answered.iter().position(|a| a == u);
+    assert!(at(&page_url(2)) < at(&page_url(1)) && at(&page_url(3)) < at(&page_url(1)));
+    assert!(script.requested().iter().all(|u| page_of(u) <= Some(8)));
+    let mut logins = seats_of(&events);
+    assert_eq!(logins.len(), 250);
+    logins.sort();
+    logins.dedup();
+    assert_eq!(logins.len(), 250, "every seat once");
+    // Nothing is shown before page 1 says how many pages there are, and progress never
+    // counts a page past the last.
+    let progress: Vec<(u32, u32)> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Seats {
+                pages_done,
+                pages_total,
+                ..
+            } => Some((*pages_done, *pages_total)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(progress, vec![(1, 3), (2, 3), (3, 3)]);
+}
+
+#[test]
+fn no_guesses_when_told_not_to() {
+    let script =
+        three_pages(vec![ok(seats_json(100, 100, 250), Some(links(2, 3)))]).slow(&page_url(1), 3);
+    let options = LoadOptions {
+        speculative_pages: 0,
+        ..LoadOptions::default()
+    };
+    let (report, _) = run(&script, &FakeClock::default(), options);
+    assert!(report.unwrap().is_complete());
+    assert_eq!(script.requested()[..2], [page_url(1), page_url(2)]);
+    assert_eq!(script.requested().len(), 3);
+}
+
+#[test]
+fn guesses_past_a_one_page_list_are_dropped() {
+    let mut script = Script::default()
+        .on(&page_url(1), vec![ok(seats_json(0, 2, 2), None)])
+        .slow(&page_url(1), 3);
+    for p in 2..=8 {
+        // Were they counted, the list would have these seats twice.
+        script = script.on(&page_url(p), vec![ok(seats_json(0, 2, 2), None)]);
+    }
+    let (report, events) = run(&script, &FakeClock::default(), LoadOptions::default());
+    let report = report.unwrap();
+    assert!(report.is_complete(), "{report:?}");
+    assert_eq!((report.loaded, report.pages, report.duplicates), (2, 1, 0));
+    assert_eq!(seats_of(&events), vec!["user0", "user1"]);
+}
+
+#[test]
+fn a_link_that_pages_otherwise_wins_over_the_guesses() {
+    // GitHub's links page by 50 here: the guessed pages (by 100) hold other seats, so they
+    // are dropped and the pages are read where the links say.
+    let by_50 = |p: u32| format!("{BASE}/orgs/acme/copilot/billing/seats?per_page=50&page={p}");
+    let mut script = Script::default()
+        .on(
+            &page_url(1),
+            vec![ok(
+                seats_json(0, 100, 200),
+                Some(format!(
+                    r#"<{}>; rel="next", <{}>; rel="last""#,
+                    by_50(2),
+                    by_50(3)
+                )),
+            )],
+        )
+        .slow(&page_url(1), 3)
+        .on(&by_50(2), vec![ok(seats_json(100, 50, 200), None)])
+        .on(&by_50(3), vec![ok(seats_json(150, 50, 200), None)]);
+    for p in 2..=8 {
+        script = script.on(&page_url(p), vec![ok(seats_json(1000, 100, 200), None)]);
+    }
+    let (report, events) = run(&script, &FakeClock::default(), LoadOptions::default());
+    let report = report.unwrap();
+    assert!(report.is_complete(), "{report:?}");
+    assert_eq!(report.loaded, 200);
+    assert!(seats_of(&events).iter().all(|l| l.len() <= "user199".len()));
+    assert!(script.requested().contains(&by_50(3)));
+}
+
+#[test]
+fn a_foreign_link_drops_the_guesses_too() {
+    let foreign = r#"<https://evil.example.com/x?per_page=100&page=2>; rel="next", <https://evil.example.com/x?per_page=100&page=3>; rel="last""#;
+    let mut script = Script::default()
+        .on(
+            &page_url(1),
+            vec![ok(seats_json(0, 100, 250), Some(foreign.into()))],
+        )
+        .slow(&page_url(1), 3);
+    for p in 2..=8 {
+        script = script.on(
+            &page_url(p),
+            vec![ok(seats_json(p as usize * 100, 100, 250), None)],
+        );
+    }
+    let (report, events) = run(&script, &FakeClock::default(), LoadOptions::default());
+    let report = report.unwrap();
+    assert!(matches!(
+        report.failed[0].error,
+        ApiError::ForeignLink { .. }
+    ));
+    assert_eq!(report.loaded, 100, "only page 1 counts");
+    assert_eq!(seats_of(&events).len(), 100);
+    assert!(script.log.borrow().iter().all(|(u, _)| u.starts_with(BASE)));
+}
+
 #[test]
 fn one_page_without_link() {
     let script = Script::default().on(&page_url(1), vec![ok(seats_json(0, 2, 2), None)]);
-    let (report, _) = run(&script, &FakeClock::default(), LoadOptions::default());
+    let options = LoadOptions {
+        speculative_pages: 0,
+        ..LoadOptions::default()
+    };
+    let (report, _) = run(&script, &FakeClock::default(), options);
     let report = report.unwrap();
     assert!(report.is_complete());
     assert_eq!(report.loaded, 2);
@@ -207,10 +384,8 @@ fn follows_next_when_there_is_no_last() {
     let report = report.unwrap();
     assert!(report.is_complete(), "{report:?}");
     assert_eq!(report.loaded, 250);
-    assert_eq!(
-        script.requested(),
-        vec![page_url(1), page_url(2), page_url(3)]
-    );
+    // Without `last` the guesses are dropped, and the pages are read where `next` leads.
+    assert!(script.requested().ends_with(&[page_url(2), page_url(3)]));
     // The page count is unknown while following `next`: so is the time left.
     assert!(events
         .iter()
@@ -236,7 +411,8 @@ fn a_foreign_link_is_refused_and_the_token_stays_home() {
         "{:?}",
         report.problem()
     );
-    assert_eq!(script.requested(), vec![page_url(1)]);
+    // Page 1's guesses went to the API base, never further.
+    assert!(script.log.borrow().iter().all(|(u, _)| u.starts_with(BASE)));
 }
 
 #[test]
