@@ -1,10 +1,10 @@
 // Browser benchmark: the release app in headless Chromium against fakehub, for 1,000, 10,000
-// and 100,000 seats at 0 ms and 100 ms latency, beside two references (the floor a perfect
-// client could reach, and the naive client: pages of 50, one at a time). Run by `./dev bench`,
+// and 100,000 seats at 0 ms and 50 ms latency (issue 17's table), beside two references (the
+// floor a perfect client could reach, and the naive client: pages of 50, one at a time). Run by `./dev bench`,
 // which starts fakehub and passes API_URL / APP_URL. Writes bench/results.json,
 // bench/results.md and the README's performance section.
 import { createRequire } from 'node:module';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 
@@ -15,8 +15,13 @@ const APP = process.env.APP_URL;
 if (!API || !APP) throw new Error('API_URL and APP_URL must be set (run ./dev bench)');
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const SIZES = (process.env.BENCH_SIZES || '1000,10000,100000').split(',').map(Number);
-const LATENCIES = (process.env.BENCH_LATENCIES || '0,100').split(',').map(Number);
-const CONCURRENCY = 6; // the app's default (LoadOptions)
+const LATENCIES = (process.env.BENCH_LATENCIES || '0,50').split(',').map(Number);
+// The floor's concurrency: the connections Chromium opens to one host over HTTP/1.1 (the app
+// keeps 8 requests under way, so that none of the 6 waits for the page; fakehub speaks
+// HTTP/1.1).
+const CONNECTIONS = 6;
+/** Issue 17's floor: ⌈pages ÷ connections⌉ round trips of a CORS preflight and a GET. */
+const floorOf = (seats, latency) => Math.ceil(Math.ceil(seats / 100) / CONNECTIONS) * 2 * latency;
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const spread = (xs) => [Math.min(...xs), Math.max(...xs)];
@@ -222,6 +227,115 @@ function nativeFigures() {
   return out;
 }
 
+/** CPU seconds per process kind (Chromium's by `--type`, fakehub, node), from /proc. */
+function cpuByProcess() {
+  const out = {};
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const type = /--type=(\S+)/.exec(cmd)?.[1] ?? 'browser';
+      const sub = /--utility-sub-type=network/.test(cmd) ? 'network service' : type;
+      const kind = name.includes('fakehub') ? 'fakehub' : /chrom/i.test(name + cmd) ? `Chromium ${sub}` : name === 'node' ? 'node (Playwright)' : 'other';
+      out[pid] = { kind, s: (Number(fields[11]) + Number(fields[12])) / 100 };
+    } catch { /* gone */ }
+  }
+  return out;
+}
+
+/** One load of `seats` at 0 ms with the CPU time of every process around it. */
+async function cpuOfLoad(seats) {
+  try { readFileSync('/proc/stat'); } catch { return null; }
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${APP}?points_per_minute=0`);
+  await page.locator('#connect-org').fill(`big-${seats}`);
+  await page.getByLabel('Token', { exact: true }).fill('good-token');
+  await page.getByLabel('API URL').fill(API);
+  const before = cpuByProcess();
+  const t0 = Date.now();
+  await page.evaluate(async (total) => {
+    document.querySelector('form.connect button[type=submit]').click();
+    for (;;) {
+      await new Promise((r) => requestAnimationFrame(r));
+      const status = document.querySelector('[role=status]')?.textContent;
+      if (status?.replace(/,/g, '') === `${total} seats` && !document.querySelector('progress')) return;
+    }
+  }, seats);
+  const wall = (Date.now() - t0) / 1000;
+  const after = cpuByProcess();
+  await context.close();
+  const byKind = {};
+  for (const [pid, { kind, s }] of Object.entries(after)) {
+    const used = s - (before[pid]?.s ?? 0);
+    if (used > 0.005) byKind[kind] = (byKind[kind] ?? 0) + used;
+  }
+  const busy = Object.values(byKind).reduce((a, b) => a + b, 0);
+  return { wall, busy, cores: cpus().length, byKind };
+}
+
+/**
+ * The least any page could do: download every page of `big-SEATS` the way the app must
+ * (`Authorization`, so a CORS preflight each; 8 at once; no cache) and read the bytes, with no
+ * billing request, no decoding and no rendering. What the app adds is the rest of its row.
+ */
+async function bareOnce(seats) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${APP}404.html`); // the app's origin, without starting the app
+  const ms = await page.evaluate(async ({ api, pages }) => {
+    const t0 = performance.now();
+    let next = 1;
+    const worker = async () => {
+      while (next <= pages) {
+        const p = next++;
+        const res = await fetch(`${api}/orgs/big-${pages * 100}/copilot/billing/seats?per_page=100&page=${p}`, {
+          headers: { Authorization: 'Bearer good-token', Accept: 'application/vnd.github+json' }, credentials: 'omit', cache: 'no-store',
+        });
+        if (!res.ok) throw new Error(`page ${p}: ${res.status}`);
+        await res.arrayBuffer();
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    return performance.now() - t0;
+  }, { api: API, pages: Math.ceil(seats / 100) });
+  await context.close();
+  return ms;
+}
+
+/** Five loads of `seats` in one tab; memory after the first and after the fifth. */
+async function fiveLoads(seats) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
+  await page.goto(`${APP}?points_per_minute=0`);
+  await page.locator('#connect-org').fill(`big-${seats}`);
+  await page.getByLabel('Token', { exact: true }).fill('good-token');
+  await page.getByLabel('API URL').fill(API);
+  const cdp = await context.newCDPSession(page);
+  const mb = [];
+  for (let i = 0; i < 5; i++) {
+    await page.evaluate(async (total) => {
+      document.querySelector('form.connect button[type=submit]').click();
+      await new Promise((r) => requestAnimationFrame(r));
+      for (;;) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const status = document.querySelector('[role=status]')?.textContent;
+        if (status?.replace(/,/g, '') === `${total} seats` && !document.querySelector('progress')) return;
+      }
+    }, seats);
+    await cdp.send('HeapProfiler.collectGarbage');
+    mb.push(await page.evaluate(async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      return (performance.memory.usedJSHeapSize + window.__wasm.memory.buffer.byteLength) / 1e6;
+    }));
+  }
+  await context.close();
+  return { first: mb[0], fifth: mb[4], all: mb };
+}
+
 const rows = [];
 const started = Date.now();
 for (const latency of LATENCIES) {
@@ -230,9 +344,7 @@ for (const latency of LATENCIES) {
     const org = `big-${seats}`;
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await loadOnce(org, seats, { interactions: latency === 0 }));
-    const pages = Math.ceil(seats / 100);
-    const decode = latency === 0 ? median(runs.map((r) => r.all)) : rows.find((r) => r.seats === seats && r.latency === 0)?.all ?? 0;
-    const floor = (1 + Math.ceil((pages - 1) / CONCURRENCY)) * latency + decode;
+    const floor = latency ? floorOf(seats, latency) : null;
     const row = {
       seats, latency, runs: runs.length,
       first: median(runs.map((r) => r.first)), all: median(runs.map((r) => r.all)), allSpread: spread(runs.map((r) => r.all)),
@@ -241,8 +353,14 @@ for (const latency of LATENCIES) {
     if (latency === 0) {
       for (const k of ['sort', 'search', 'threshold', 'csv', 'memoryMB', 'jsMB', 'wasmMB', 'longest', 'longTasks']) row[k] = median(runs.map((r) => r[k]));
     }
+    // The download-only reference where the issue sets a goal.
+    if ((seats === 10000 && latency === 50) || (seats === 100000 && latency === 0)) {
+      const bare = [];
+      for (let i = 0; i < RUNS; i++) bare.push(await bareOnce(seats));
+      row.bare = median(bare);
+    }
     // The naive client only where it finishes in reasonable time.
-    if (seats <= 10000) {
+    if (seats <= 10000 && (latency === 0 || seats === 10000)) {
       const naive = [];
       for (let i = 0; i < Math.min(RUNS, 2); i++) naive.push(await loadOnce(org, seats, { naive: true }));
       row.naive = median(naive.map((r) => r.all));
@@ -252,7 +370,26 @@ for (const latency of LATENCIES) {
     console.log(JSON.stringify(row));
   }
 }
+// What the fan-out of this wave buys at 10,000 seats and 50 ms: the same load as before it
+// (6 requests at once, and nothing but page 1 until page 1 answers).
+const before = { runs: [] };
+if (LATENCIES.includes(50) && SIZES.includes(10000)) {
+  await setLatency(50);
+  for (let i = 0; i < RUNS; i++) before.runs.push((await loadOnce('big-10000', 10000, { query: '?points_per_minute=0&concurrency=6&speculative_pages=0' })).all);
+  before.all = median(before.runs);
+  console.log(JSON.stringify({ before }));
+}
 await setLatency(0);
+
+// Where a 100,000-seat load at 0 ms spends the machine: CPU seconds per process (from /proc)
+// against the wall time, the evidence for what the 0 ms row can reach on this machine.
+const cpu = await cpuOfLoad(100000);
+console.log(JSON.stringify({ cpu }));
+
+// Five loads of 100,000 seats in one tab: memory (JS heap + wasm, after garbage collection)
+// after the first and the fifth.
+const soak = await fiveLoads(100000);
+console.log(JSON.stringify({ soak }));
 
 // An enterprise of 100,000 people (130,000 seat objects: merged page by page into one row per
 // person) against an organization of 130,000 seats: the same objects to read (issue 14 asks
@@ -299,17 +436,20 @@ const native = nativeFigures();
 const get = (s, l) => rows.find((r) => r.seats === s && r.latency === l);
 const ms = (x) => (x == null ? '—' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
 const met = (ok) => (ok ? 'met' : '**not met**');
-const b100 = get(100000, 0), b100l = get(100000, 100), b10l = get(10000, 100);
+const b100 = get(100000, 0), b100l = get(100000, 50), b10l = get(10000, 50);
+const cpuText = cpu && `; the machine was busy ${cpu.busy.toFixed(1)} CPU-s of ${(cpu.cores * cpu.wall).toFixed(1)} in ${cpu.wall.toFixed(1)} s (${Object.entries(cpu.byKind).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})`;
 const targets = [
-  b100 && ['100,000 seats listed at 0 ms latency', '< 5 s', ms(b100.all), met(b100.all < 5000)],
-  b100l && ['100,000 seats at 100 ms latency vs the floor', '≤ 1.3×', `${b100l.floorRatio.toFixed(2)}× (floor ${ms(b100l.floor)})`, met(b100l.floorRatio <= 1.3)],
-  b10l && ['10,000 seats at 100 ms: naive client ÷ ours', '≥ 6×', `${b10l.naiveRatio.toFixed(1)}× (${ms(b10l.naive)} vs ${ms(b10l.all)})`, met(b10l.naiveRatio >= 6)],
+  b10l && ['10,000 seats at 50 ms: first rows', '≤ 0.5 s', ms(b10l.first), met(b10l.first <= 500)],
+  b10l && ['10,000 seats at 50 ms: every seat listed', '≤ 2.0 s', `${ms(b10l.all)} (naive client ${ms(b10l.naive)}${before.all ? `; before this fan-out ${ms(before.all)}` : ''}; floor ${ms(b10l.floor)}; download only ${ms(b10l.bare)})`, met(b10l.all <= 2000)],
+  b100l && ['100,000 seats at 50 ms vs the floor ⌈pages ÷ 6⌉ × 2 × latency', '≤ 1.15×', `${b100l.floorRatio.toFixed(2)}× (${ms(b100l.all)}, floor ${ms(b100l.floor)})`, met(b100l.floorRatio <= 1.15)],
+  b100 && ['100,000 seats listed at 0 ms latency', '≤ 3.0 s', `${ms(b100.all)} (download only ${ms(b100.bare)}${cpuText ?? ''})`, met(b100.all <= 3000)],
   b100 && ['Longest main-thread task while 100,000 seats load, after the first rows', '≤ 100 ms', `${ms(b100.longest)} (${b100.longTasks.toFixed(0)} tasks over 50 ms)`, met(b100.longest <= 100)],
+  b100 && ['Memory after 100,000 seats (JS heap + wasm)', '≤ 120 MB', `${b100.memoryMB.toFixed(0)} MB (JS ${b100.jsMB.toFixed(0)} + wasm ${b100.wasmMB.toFixed(0)})`, met(b100.memoryMB <= 120)],
+  ['Memory across five loads of 100,000 seats in one tab (after garbage collection)', 'flat (fifth ≤ 1.1× first)', `${soak.all.map((m) => m.toFixed(0)).join(', ')} MB`, met(soak.fifth <= 1.1 * soak.first)],
   b100 && ['Re-sort 100,000 rows (Editor), click → rows updated', '< 100 ms', ms(b100.sort), met(b100.sort < 100)],
   b100 && ['Search keystroke on 100,000 rows', '< 50 ms', ms(b100.search), met(b100.search < 50)],
   b100 && ['Reclaim threshold change on 100,000 seats, input → figures updated', '≤ 50 ms', ms(b100.threshold), met(b100.threshold <= 50)],
   b100 && ['CSV of 100,000 rows, click → download started', '< 300 ms', ms(b100.csv), met(b100.csv < 300)],
-  b100 && ['Memory after 100,000 seats (JS heap + wasm)', '< 150 MB', `${b100.memoryMB.toFixed(0)} MB (JS ${b100.jsMB.toFixed(0)} + wasm ${b100.wasmMB.toFixed(0)})`, met(b100.memoryMB < 150)],
   ['100,000-person enterprise (130,000 seat objects) ÷ 130,000-seat organization, all listed', '≤ 1.2×', `${enterprise.ratio.toFixed(2)}× (${ms(enterprise.entMs)} vs ${ms(enterprise.orgMs)})`, met(enterprise.ratio <= 1.2)],
   [`Pacing: 100,000 seats under an enforced 900 points a minute (scaled: a minute of ${pacing.windowMs / 1000} s)`, '0 limit answers, ≤ 1.1× the floor', `${pacing.limited} limit answers; ${ms(pacing.all)} = ${pacing.ratio.toFixed(2)}× the floor (${ms(pacing.floor)} for ${pacing.gets} requests)`, met(pacing.limited === 0 && pacing.ratio <= 1.1)],
   ['100,000-row report opened (file chosen → every row listed, read and indexed in the page)', '≤ 1.5 s', ms(reports.open), met(reports.open <= 1500)],
@@ -326,7 +466,7 @@ for (const r of rows) {
 if (Object.keys(native).length) {
   md += '\nNative (criterion, 100,000 seats, median): ' + Object.entries(native).map(([k, v]) => k.startsWith('memory') ? `${k.replace(' MB', '')} ${v.toFixed(1)} MB` : `${k} ${v.toFixed(1)} ms`).join(', ') + '.\n';
 }
-writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ rows, reports, enterprise, pacing, bytes, native, cores: cpus().length }, null, 2));
+writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ rows, before, cpu, soak, reports, enterprise, pacing, bytes, native, cores: cpus().length }, null, 2));
 writeFileSync(new URL('./results.md', import.meta.url), md);
 const readmeUrl = new URL('../README.md', import.meta.url);
 const readme = readFileSync(readmeUrl, 'utf8');
