@@ -49,6 +49,8 @@ describe('As the owner of a large organization my load stays under GitHub’s li
     // 30 pages and the bill's requests are more than one window holds: the load waits, and says
     // how long is left while it does.
     await progressBar(page).waitFor();
+    // Counts read as everywhere else in the page: "1,200 of 3,000", not "1200 of 3000".
+    await page.getByText(/^Loading seats: \d{1,3}(,\d{3})* of 3,000$/).waitFor({ timeout: 10_000 });
     await waitForSeats(page, N, { timeout: 30_000 });
     metric(t, 'paced_load_3000', Date.now() - t0);
     const log = await requests();

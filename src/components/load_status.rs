@@ -33,8 +33,12 @@ pub fn LoadStatusView(
                     format_count(t)
                 ),
                 (Some((done, of)), None) => format!("Loading seats: page {done} of {of}"),
-                (None, Some(t)) => format!("Loading seats: {loaded} of {t}"),
-                (None, None) => format!("Loading seats: {loaded}"),
+                (None, Some(t)) => format!(
+                    "Loading seats: {} of {}",
+                    format_count(loaded as u64),
+                    format_count(t)
+                ),
+                (None, None) => format!("Loading seats: {}", format_count(loaded as u64)),
             };
             // Said only when it is worth saying (a paced or slow load), in whole seconds.
             let eta = eta_ms.filter(|ms| *ms >= 3_000).map(|ms| {
