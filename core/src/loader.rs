@@ -407,7 +407,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
             .speculative_pages
             .min(u32::try_from(concurrency - 1).unwrap_or(u32::MAX));
         let mut inflight = FuturesUnordered::new();
-        for p in 2..=1 + guessed {
+        for p in 2..=guessed.saturating_add(1) {
             inflight.push(fetch_page(p, page_url(p)));
         }
         let mut early = Vec::new();
@@ -499,7 +499,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                     inflight.clear();
                     early.clear();
                 }
-                let mut rest = (if agrees { guessed + 2 } else { 2 }..=last_page)
+                let mut rest = (if agrees { guessed.saturating_add(2) } else { 2 }..=last_page)
                     .map(|p| fetch_page(p, with_page(last_url, p)));
                 let mut done = 1;
                 let mut arrived = early.into_iter();

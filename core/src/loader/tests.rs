@@ -17,6 +17,8 @@ struct Script {
     /// Times a URL's answer is not ready when polled, by URL (1 when not set: as over a
     /// network, every request waits once, so requests sent together are all sent).
     slow: RefCell<HashMap<String, u32>>,
+    /// The answer to any URL not scripted (else such a request fails the test).
+    otherwise: RefCell<Option<Result<RawResponse, ApiError>>>,
 }
 
 impl Script {
@@ -27,6 +29,12 @@ impl Script {
     /// Pages `pages` answer as GitHub does past the last page.
     fn past_the_end(self, pages: std::ops::RangeInclusive<u32>, total: usize) -> Self {
         pages.fold(self, |s, p| s.on(&page_url(p), vec![past_the_end(total)]))
+    }
+    /// Answers every URL not scripted with `answer` (as GitHub answers the pages guessed past
+    /// the last one, or refuses them all with page 1).
+    fn otherwise(self, answer: Result<RawResponse, ApiError>) -> Self {
+        *self.otherwise.borrow_mut() = Some(answer);
+        self
     }
     /// `url` answers only after being polled `polls` more times: the others go first.
     fn slow(self, url: &str, polls: u32) -> Self {
@@ -49,9 +57,13 @@ impl Transport for &Script {
         }
         self.answered.borrow_mut().push(url.to_string());
         let mut answers = self.answers.borrow_mut();
-        let list = answers
-            .get_mut(url)
-            .unwrap_or_else(|| panic!("unscripted request {url}"));
+        let Some(list) = answers.get_mut(url) else {
+            return self
+                .otherwise
+                .borrow()
+                .clone()
+                .unwrap_or_else(|| panic!("unscripted request {url}"));
+        };
         if list.len() > 1 {
             list.remove(0)
         } else {
@@ -235,16 +247,21 @@ fn guessed_pages_go_out_with_page_one_and_count_once() {
     let report = report.unwrap();
     assert!(report.is_complete(), "{report:?}");
     assert_eq!((report.loaded, report.pages), (250, 3));
-    // Pages 2 and 3 went out with page 1 and were answered before it; nothing went out
-    // after it (the guesses held every page).
+    // Pages 2 and 3 went out with page 1 and were answered before it; no page was asked for
+    // twice (the guesses held every page).
+    let mut requested = script.requested();
+    assert_eq!(requested[..3], [page_url(1), page_url(2), page_url(3)]);
+    requested.sort();
+    requested.dedup();
     assert_eq!(
-        script.requested()[..3],
-        [page_url(1), page_url(2), page_url(3)]
+        requested.len(),
+        script.requested().len(),
+        "no page asked twice"
     );
-    let answered = script.answered.borrow();
-    let at = |u: &str| answered.iter().position(|a| a == u);
-    assert!(at(&page_url(2)) < at(&page_url(1)) && at(&page_url(3)) < at(&page_url(1)));
     assert!(script.requested().iter().all(|u| page_of(u) <= Some(8)));
+    let answered = script.answered.borrow();
+    let at = |u: &str| answered.iter().position(|a| a == u).unwrap();
+    assert!(at(&page_url(2)) < at(&page_url(1)) && at(&page_url(3)) < at(&page_url(1)));
     let mut logins = seats_of(&events);
     assert_eq!(logins.len(), 250);
     logins.sort();
@@ -264,6 +281,35 @@ fn guessed_pages_go_out_with_page_one_and_count_once() {
         })
         .collect();
     assert_eq!(progress, vec![(1, 3), (2, 3), (3, 3)]);
+}
+
+#[test]
+fn a_guess_that_fails_before_page_1_is_a_failed_page() {
+    // Page 2 fails all its attempts while page 1 is still on its way.
+    let script = three_pages(vec![status(502, &[], "")]).slow(&page_url(1), 25);
+    let (report, _) = run(&script, &FakeClock::default(), LoadOptions::default());
+    let report = report.unwrap();
+    assert_eq!(
+        report.failed,
+        vec![PageFailure {
+            page: Some(2),
+            error: ApiError::Server { status: 502 }
+        }]
+    );
+    assert_eq!((report.loaded, report.missing, report.pages), (150, 100, 3));
+    let answered = script.answered.borrow();
+    let attempts: Vec<usize> = answered
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| **u == page_url(2))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(attempts.len(), 4, "retried, then given up");
+    let page1 = answered.iter().position(|u| *u == page_url(1)).unwrap();
+    assert!(
+        attempts[3] < page1,
+        "all before page 1 answered: {answered:?}"
+    );
 }
 
 #[test]
@@ -350,7 +396,12 @@ fn a_foreign_link_drops_the_guesses_too() {
     ));
     assert_eq!(report.loaded, 100, "only page 1 counts");
     assert_eq!(seats_of(&events).len(), 100);
-    assert!(script.log.borrow().iter().all(|(u, _)| u.starts_with(BASE)));
+    let answered = script.answered.borrow();
+    assert!(
+        answered.iter().position(|u| *u == page_url(2))
+            < answered.iter().position(|u| *u == page_url(1)),
+        "page 2's guess was answered first, and still not counted"
+    );
 }
 
 #[test]
@@ -379,11 +430,13 @@ fn follows_next_when_there_is_no_last() {
             &page_url(2),
             vec![ok(seats_json(100, 100, 250), Some(next(3)))],
         )
-        .on(&page_url(3), vec![ok(seats_json(200, 50, 250), None)]);
+        .on(&page_url(3), vec![ok(seats_json(200, 50, 250), None)])
+        .otherwise(past_the_end(250))
+        .slow(&page_url(1), 10);
     let (report, events) = run(&script, &FakeClock::default(), LoadOptions::default());
     let report = report.unwrap();
     assert!(report.is_complete(), "{report:?}");
-    assert_eq!(report.loaded, 250);
+    assert_eq!((report.loaded, report.duplicates), (250, 0));
     // Without `last` the guesses are dropped, and the pages are read where `next` leads.
     assert!(script.requested().ends_with(&[page_url(2), page_url(3)]));
     // The page count is unknown while following `next`: so is the time left.
@@ -549,7 +602,11 @@ fn repeated_seats_are_dropped_and_flagged() {
 #[test]
 fn the_official_example_keeps_both_seats_with_assignee_id_1() {
     let body = include_str!("../../../fixtures/github-api/org-copilot-billing-seats.json");
-    let script = Script::default().on(&page_url(1), vec![ok(body.to_string(), None)]);
+    // The guesses (answered first, with GitHub's empty pages) change nothing.
+    let script = Script::default()
+        .on(&page_url(1), vec![ok(body.to_string(), None)])
+        .otherwise(past_the_end(2))
+        .slow(&page_url(1), 10);
     let (report, events) = run(&script, &FakeClock::default(), LoadOptions::default());
     assert!(report.unwrap().is_complete());
     assert_eq!(seats_of(&events), vec!["octocat", "octokitten"]);
@@ -557,12 +614,15 @@ fn the_official_example_keeps_both_seats_with_assignee_id_1() {
 
 #[test]
 fn first_page_errors_fail_the_load_with_the_remedy() {
-    let script = Script::default().on(
-        &page_url(1),
-        vec![status(401, &[], r#"{"message":"Bad credentials"}"#)],
-    );
-    let (result, _) = run(&script, &FakeClock::default(), LoadOptions::default());
+    // The guesses are refused too (and answered first): page 1's refusal is the outcome.
+    let refused = status(401, &[], r#"{"message":"Bad credentials"}"#);
+    let script = Script::default()
+        .on(&page_url(1), vec![refused.clone()])
+        .otherwise(refused)
+        .slow(&page_url(1), 10);
+    let (result, events) = run(&script, &FakeClock::default(), LoadOptions::default());
     assert_eq!(result.unwrap_err(), ApiError::BadCredentials);
+    assert!(events.is_empty(), "nothing shown: {events:?}");
 }
 
 #[test]
