@@ -4,7 +4,7 @@
 //! The HTTP transport and the clock are passed in, so the same code runs on gloo-net in the
 //! browser and on a scripted transport with a fake clock in native tests.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
@@ -80,10 +80,10 @@ pub struct LoadOptions {
     /// CORS preflight on its connection). GitHub allows 100 concurrent requests.
     pub concurrency: usize,
     /// Pages after the first requested together with it, before its `Link` header says how
-    /// many there are (at most `concurrency - 1`; 7): this saves the round trip of waiting for page
-    /// 1 before fanning out. Their URLs are page 1's with another `page`; when page 1's `last`
-    /// link disagrees (another `per_page`, fewer pages, another host, only `next`), the link
-    /// wins and the guesses are dropped. 0: wait for page 1.
+    /// many there are (at most `concurrency - 1`; 7): this saves the round trip of waiting for
+    /// page 1 before fanning out. Their URLs are page 1's with another `page`. Page 1's links
+    /// win: a guess is used only where they lead to it with the same `per_page` (pages past
+    /// the last, or after a link to another host, are dropped). 0: wait for page 1.
     pub speculative_pages: u32,
     /// Attempts per request for transient failures (5xx, network, timeout).
     pub max_attempts: u32,
@@ -395,6 +395,9 @@ impl<T: Transport, C: Clock> Client<T, C> {
             self.base
                 .url(&format!("{path}?per_page={per_page}&page={p}"))
         };
+        // Whether GitHub's link `url` pages as the guesses do (the same `per_page`), so that a
+        // guessed page holds what GitHub's page of that number holds.
+        let pages_alike = |url: &str| query_param(url, "per_page") == Some(&*per_page.to_string());
         let fetch_page = |p: u32, url: String| {
             let what = &what;
             async move { (p, self.page(&url, p, what, on_event).await) }
@@ -494,7 +497,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 count_known.set(true);
                 emit(&mut report, &mut seen, page1.seats, 1);
                 // The guesses hold GitHub's pages only if its links page the same way.
-                let agrees = query_param(last_url, "per_page") == Some(&*per_page.to_string());
+                let agrees = pages_alike(last_url);
                 if !agrees {
                     inflight.clear();
                     early.clear();
@@ -523,7 +526,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                     }
                     done += 1;
                     match result {
-                        Ok(seats) => emit(&mut report, &mut seen, seats, done),
+                        Ok((seats, _)) => emit(&mut report, &mut seen, seats, done),
                         Err(error) => {
                             report.failed.push(PageFailure {
                                 page: Some(page),
@@ -536,9 +539,10 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 report.failed.sort_by_key(|f| f.page);
             }
             (_, Some(next)) => {
-                // No usable `last`: follow `next` one page at a time, where it leads.
-                drop(inflight);
+                // No usable `last`: follow `next` one page at a time, where it leads. Where it
+                // leads to a guess (paging alike), the guess is used, not asked for again.
                 emit(&mut report, &mut seen, page1.seats, 1);
+                let mut held: HashMap<u32, _> = early.into_iter().collect();
                 let mut next = Some(next.to_string());
                 let mut visited = HashSet::from([1u32]);
                 while let Some(url) = next.take() {
@@ -554,28 +558,34 @@ impl<T: Transport, C: Clock> Client<T, C> {
                         break; // A loop in the links: stop rather than spin.
                     }
                     report.pages += 1;
-                    match self.get(&url, &what, on_event).await {
-                        Ok(resp) => match decode_seats_page(&resp.body) {
-                            Ok(p) => {
-                                next =
-                                    parse_link_header(resp.header("link").unwrap_or_default()).next;
-                                let done = report.pages;
-                                emit(&mut report, &mut seen, p.seats, done);
+                    let result = if page <= guessed.saturating_add(1) && pages_alike(&url) {
+                        loop {
+                            if let Some(result) = held.remove(&page) {
+                                break result;
                             }
-                            Err(e) => {
-                                let error = malformed(&format!("seats page {page}"), &e);
-                                report.failed.push(PageFailure {
-                                    page: Some(page),
-                                    error,
-                                });
+                            match inflight.next().await {
+                                Some((p, result)) => {
+                                    held.insert(p, result);
+                                }
+                                None => break self.page(&url, page, &what, on_event).await,
                             }
-                        },
+                        }
+                    } else {
+                        self.page(&url, page, &what, on_event).await
+                    };
+                    match result {
+                        Ok((seats, link)) => {
+                            next = link;
+                            let done = report.pages;
+                            emit(&mut report, &mut seen, seats, done);
+                        }
                         Err(error) => report.failed.push(PageFailure {
                             page: Some(page),
                             error,
                         }),
                     }
                 }
+                drop(inflight); // Guesses past the last page.
             }
             _ => {
                 drop(inflight); // One page: the guesses were past it.
@@ -595,10 +605,11 @@ impl<T: Transport, C: Clock> Client<T, C> {
         page: u32,
         what: &str,
         on_event: &dyn Fn(Event),
-    ) -> Result<Vec<Seat>, ApiError> {
+    ) -> Result<(Vec<Seat>, Option<String>), ApiError> {
         let resp = self.get(url, what, on_event).await?;
+        let next = parse_link_header(resp.header("link").unwrap_or_default()).next;
         decode_seats_page(&resp.body)
-            .map(|p| p.seats)
+            .map(|p| (p.seats, next))
             .map_err(|e| malformed(&format!("seats page {page}"), &e))
     }
 
