@@ -37,7 +37,28 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
 });
 
-/** One load of `org` with the given client settings; returns timings in ms. */
+/** Fills the connect form for `org` (an enterprise's slug with `enterprise`) against fakehub. */
+async function fillConnect(page, org, { enterprise = false } = {}) {
+  if (enterprise) await page.getByLabel('Account type').selectOption('enterprise');
+  await page.locator('#connect-org').fill(org);
+  await page.getByLabel('Token', { exact: true }).fill('good-token');
+  await page.getByLabel('API URL').fill(API);
+}
+
+/** Presses Load and waits until all `seats` are listed and the load has ended. */
+async function loadAndWait(page, seats) {
+  await page.evaluate(async (total) => {
+    document.querySelector('form.connect button[type=submit]').click();
+    // A frame first, so that the status of a load before this one does not count.
+    await new Promise((r) => requestAnimationFrame(r));
+    for (;;) {
+      await new Promise((r) => requestAnimationFrame(r));
+      const status = document.querySelector('[role=status]')?.textContent;
+      if (status?.replace(/,/g, '') === `${total} seats` && !document.querySelector('progress')) return;
+    }
+  }, seats);
+}
+
 /**
  * One load of `org` (an enterprise's slug with `enterprise`), timed in the page. Pacing is off
  * (`points_per_minute=0`) unless `query` says otherwise: these rows measure the page's own
@@ -53,10 +74,7 @@ async function loadOnce(org, seats, { naive = false, interactions = false, enter
   });
   query ??= naive ? '?per_page=50&concurrency=1&points_per_minute=0' : '?points_per_minute=0';
   await page.goto(`${APP}${query}`);
-  if (enterprise) await page.getByLabel('Account type').selectOption('enterprise');
-  await page.locator('#connect-org').fill(org);
-  await page.getByLabel('Token', { exact: true }).fill('good-token');
-  await page.getByLabel('API URL').fill(API);
+  await fillConnect(page, org, { enterprise });
   // Timed inside the page: click → first row / all rows, polled every animation frame.
   const result = await page.evaluate(async (total) => {
     // Long tasks (≥ 50 ms) on the main thread while the list loads: the page must stay
@@ -251,19 +269,10 @@ async function cpuOfLoad(seats) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${APP}?points_per_minute=0`);
-  await page.locator('#connect-org').fill(`big-${seats}`);
-  await page.getByLabel('Token', { exact: true }).fill('good-token');
-  await page.getByLabel('API URL').fill(API);
+  await fillConnect(page, `big-${seats}`);
   const before = cpuByProcess();
   const t0 = Date.now();
-  await page.evaluate(async (total) => {
-    document.querySelector('form.connect button[type=submit]').click();
-    for (;;) {
-      await new Promise((r) => requestAnimationFrame(r));
-      const status = document.querySelector('[role=status]')?.textContent;
-      if (status?.replace(/,/g, '') === `${total} seats` && !document.querySelector('progress')) return;
-    }
-  }, seats);
+  await loadAndWait(page, seats);
   const wall = (Date.now() - t0) / 1000;
   const after = cpuByProcess();
   await context.close();
@@ -311,21 +320,11 @@ async function fiveLoads(seats) {
   const page = await context.newPage();
   await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
   await page.goto(`${APP}?points_per_minute=0`);
-  await page.locator('#connect-org').fill(`big-${seats}`);
-  await page.getByLabel('Token', { exact: true }).fill('good-token');
-  await page.getByLabel('API URL').fill(API);
+  await fillConnect(page, `big-${seats}`);
   const cdp = await context.newCDPSession(page);
   const mb = [];
   for (let i = 0; i < 5; i++) {
-    await page.evaluate(async (total) => {
-      document.querySelector('form.connect button[type=submit]').click();
-      await new Promise((r) => requestAnimationFrame(r));
-      for (;;) {
-        await new Promise((r) => requestAnimationFrame(r));
-        const status = document.querySelector('[role=status]')?.textContent;
-        if (status?.replace(/,/g, '') === `${total} seats` && !document.querySelector('progress')) return;
-      }
-    }, seats);
+    await loadAndWait(page, seats);
     await cdp.send('HeapProfiler.collectGarbage');
     mb.push(await page.evaluate(async () => {
       await new Promise((r) => setTimeout(r, 300));
