@@ -409,8 +409,9 @@ impl<T: Transport, C: Clock> Client<T, C> {
             .options
             .speculative_pages
             .min(u32::try_from(concurrency - 1).unwrap_or(u32::MAX));
+        let last_guess = guessed.saturating_add(1);
         let mut inflight = FuturesUnordered::new();
-        for p in 2..=guessed.saturating_add(1) {
+        for p in 2..=last_guess {
             inflight.push(fetch_page(p, page_url(p)));
         }
         let mut early = Vec::new();
@@ -502,7 +503,11 @@ impl<T: Transport, C: Clock> Client<T, C> {
                     inflight.clear();
                     early.clear();
                 }
-                let mut rest = (if agrees { guessed.saturating_add(2) } else { 2 }..=last_page)
+                let mut rest = (if agrees {
+                    last_guess.saturating_add(1)
+                } else {
+                    2
+                }..=last_page)
                     .map(|p| fetch_page(p, with_page(last_url, p)));
                 let mut done = 1;
                 let mut arrived = early.into_iter();
@@ -558,7 +563,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                         break; // A loop in the links: stop rather than spin.
                     }
                     report.pages += 1;
-                    let result = if page <= guessed.saturating_add(1) && pages_alike(&url) {
+                    let result = if page <= last_guess && pages_alike(&url) {
                         loop {
                             if let Some(result) = held.remove(&page) {
                                 break result;

@@ -55,17 +55,20 @@ impl Drop for LoadHandle {
     }
 }
 
-/// Starts loading `session` into `state`; `None` for the demo, which is generated at once.
+/// Fills `state` with the demo of `session` (an organization or an enterprise), at once.
+pub(super) fn demo(state: AppState, session: &Session) {
+    let started = browser::perf_now();
+    if session.is_enterprise() {
+        load_demo_enterprise(state, started);
+    } else {
+        load_demo(state, started);
+    }
+}
+
+/// Starts loading `session`'s seats from GitHub into `state`; `None` when it reads nothing
+/// from GitHub (the demo, a report).
 pub(super) fn start(state: AppState, session: &Session) -> Option<LoadHandle> {
     let started = browser::perf_now();
-    if session.is_demo() && session.is_enterprise() {
-        load_demo_enterprise(state, started);
-        return None;
-    }
-    if session.is_demo() {
-        load_demo(state, started);
-        return None;
-    }
     let client = session.client()?;
     let org = session.org.clone();
     if session.is_enterprise() {

@@ -189,9 +189,7 @@ impl AppState {
         // GitHub's requests go out before the page redraws for the new load: spawned before
         // the resets below, the task runs ahead of the render they wake (and, when it runs,
         // reads the state they leave). The demo is made at once, into the reset state.
-        let handle = (!session.is_demo())
-            .then(|| load::start(*self, &session))
-            .flatten();
+        let handle = load::start(*self, &session);
         self.session.set(Some(session.clone()));
         self.billing.set(None);
         self.seats.set(Vec::new());
@@ -214,7 +212,7 @@ impl AppState {
             eta_ms: None,
         });
         if session.is_demo() {
-            load::start(*self, &session);
+            load::demo(*self, &session);
         }
         self.load.set_value(handle);
     }
