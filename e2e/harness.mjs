@@ -64,6 +64,7 @@ const AVATAR_PNG = Buffer.from(
 
 const problemsOf = new WeakMap();
 const requestsOf = new WeakMap();
+const inFlightOf = new WeakMap();
 
 /**
  * A page in a fresh browser context (own storage), 1280×900, downloads accepted (`bypassCSP`
@@ -85,9 +86,14 @@ export async function newPage({ bypassCSP = false } = {}) {
       route.fulfill({ status: 200, contentType: 'image/png', body: AVATAR_PNG }),
     );
   }
+  // Every fetch the page starts gets a resource-timing entry with its start time in the page's
+  // clock (the default buffer keeps only 250): `requestsStartedAfter` compares them with the
+  // moment a click happened, exactly, where Playwright's events arrive late.
+  await context.addInitScript(() => performance.setResourceTimingBufferSize(1_000_000));
   const page = await context.newPage();
   const problems = [];
   const requests = [];
+  const inFlight = new Set();
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
   });
@@ -96,9 +102,13 @@ export async function newPage({ bypassCSP = false } = {}) {
   page.on('request', (r) => {
     const h = r.headers();
     requests.push({ method: r.method(), url: r.url(), authorization: h.authorization ?? null, at: Date.now() });
+    inFlight.add(r);
   });
+  page.on('requestfinished', (r) => inFlight.delete(r));
+  page.on('requestfailed', (r) => inFlight.delete(r));
   problemsOf.set(page, problems);
   requestsOf.set(page, requests);
+  inFlightOf.set(page, inFlight);
   page.setDefaultTimeout(15_000);
   return page;
 }
@@ -128,6 +138,53 @@ export async function assertNoProblems(page, { allowStatuses = [], allowMessages
   const problems = (problemsOf.get(page) ?? []).filter((p) => !allowed(p));
   await page.context().close();
   assert.deepEqual(problems, [], 'the page logged errors or warnings');
+}
+
+/**
+ * Waits until the page has had no request in flight and started none for `quietMs` (to the API
+ * origin by default): the condition for "whatever was on the wire has ended and nothing new
+ * starts". Fails after `timeout` ms with what was still in flight.
+ */
+export async function networkQuiet(page, { quietMs = 1_000, timeout = 15_000, origin = API_ORIGIN } = {}) {
+  const ours = (url) => new URL(url).origin === origin;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const busy = [...(inFlightOf.get(page) ?? [])].filter((r) => ours(r.url()));
+    const last = browserRequests(page).filter((r) => ours(r.url)).at(-1)?.at ?? 0;
+    if (busy.length === 0 && Date.now() - last >= quietMs) return;
+    if (Date.now() > deadline) {
+      assert.fail(`the network did not go quiet in ${timeout} ms: ${busy.length} in flight, e.g. ${busy[0]?.url() ?? '-'}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Waits until the page has rendered two more frames (layout and resize handlers have run). */
+export async function nextFrames(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/**
+ * Presses `locator` and returns the page-clock time (performance.now()) at which the page
+ * received the click, read in a capturing listener that runs before the app's own handlers.
+ */
+export async function clickAt(page, locator) {
+  await page.evaluate(() => {
+    window.__clickedAt = undefined;
+    addEventListener('click', () => { window.__clickedAt ??= performance.now(); }, { capture: true, once: true });
+  });
+  await locator.click();
+  return page.evaluate(() => window.__clickedAt);
+}
+
+/** URLs of the fetches the page started after page-clock time `t` whose URL contains `fragment`. */
+export async function requestsStartedAfter(page, t, fragment = '') {
+  return page.evaluate(
+    ([t, fragment, origin]) => performance.getEntriesByType('resource')
+      .filter((e) => e.startTime > t && e.name.startsWith(origin) && new URL(e.name).pathname.includes(fragment))
+      .map((e) => e.name),
+    [t, fragment, API_ORIGIN],
+  );
 }
 
 /** Retries `fn` (which throws or asserts) until it passes or `timeout` ms have passed. */

@@ -7,11 +7,10 @@ import assert from 'node:assert/strict';
 import {
   useBrowser, newPage, assertNoProblems, openApp, connect, connectForm, waitForSeats, accessList,
   browserRequests, progressBar, setLatency, fatalAlert, eventually, API_ORIGIN, GOOD_TOKEN,
+  networkQuiet, nextFrames, clickAt, requestsStartedAfter,
 } from './harness.mjs';
 
 useBrowser();
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Requests that carried the token to a path containing `fragment`. */
 function tokenRequests(page, fragment = '') {
@@ -37,13 +36,13 @@ describe('As an owner I stay in control of what the app does', () => {
     await accessList(page).table.waitFor();
     for (const width of [360, 1280, 800, 1440, 500]) {
       await page.setViewportSize({ width, height: 800 });
-      await sleep(50);
+      await nextFrames(page);
     }
     // Away from the list again, and resize there too.
     await accessList(page).rows().first().getByRole('link').click();
     await page.getByRole('heading', { name: /Copilot seat of/ }).waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
-    await sleep(100);
+    await nextFrames(page);
     assert.equal(await fatalAlert(page).count(), 0, 'no internal error');
     await page.goBack();
     await accessList(page).table.waitFor();
@@ -57,16 +56,11 @@ describe('As an owner I stay in control of what the app does', () => {
       const page = await newPage();
       await connect(page, { org: 'big-100000' });
       await pagesRequested(page, 'big-100000', 12);
-      const before = tokenRequests(page).length;
-      await connectForm(page).forget.click();
-      await sleep(300); // requests already on the wire may still be reported
-      const settled = tokenRequests(page).length;
-      await sleep(3_000);
-      const after = tokenRequests(page).length;
-      assert.equal(after, settled, `requests kept starting after Forget token (${settled} → ${after})`);
-      // Playwright reports requests a little late, and the click itself takes a moment: what
-      // counts is that the number stops growing (a running load adds ~25 requests a second).
-      assert.ok(settled - before <= 16, `only requests already under way were reported after the click (${settled - before})`);
+      const forgotAt = await clickAt(page, connectForm(page).forget);
+      // What was on the wire ends (aborted), and then nothing starts: a load still running
+      // would start about 25 requests a second, so a second of quiet shows it stopped.
+      await networkQuiet(page, { quietMs: 1_000 });
+      assert.deepEqual(await requestsStartedAfter(page, forgotAt), [], 'requests started after Forget token');
       assert.equal(await progressBar(page).count(), 0, 'the load stopped showing progress');
       assert.equal(await accessList(page).table.count(), 0, 'and what was loaded is gone');
       for (const r of tokenRequests(page)) assert.equal(new URL(r.url).origin, API_ORIGIN);
@@ -82,12 +76,13 @@ describe('As an owner I stay in control of what the app does', () => {
       const page = await newPage();
       await connect(page, { org: 'big-100000' });
       await pagesRequested(page, 'big-100000', 12);
-      await connect(page, { org: 'acme' });
-      await sleep(300);
-      const settled = tokenRequests(page, '/orgs/big-100000/').length;
+      const form = connectForm(page);
+      await form.org.fill('acme');
+      const againAt = await clickAt(page, form.load);
       await waitForSeats(page, 3000, { timeout: 30_000 });
-      await sleep(1_000);
-      assert.equal(tokenRequests(page, '/orgs/big-100000/').length, settled, 'the first load kept requesting pages');
+      // The 30 pages of acme took longer than the first load needs for its next request.
+      await networkQuiet(page, { quietMs: 500 });
+      assert.deepEqual(await requestsStartedAfter(page, againAt, '/orgs/big-100000/'), [], 'the first load kept requesting pages');
       assert.equal(await fatalAlert(page).count(), 0);
       await assertNoProblems(page);
     } finally {

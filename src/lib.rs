@@ -4,7 +4,8 @@
 //! - [`browser`]: thin web-sys wrappers (download, storage, clock, panic hook).
 //! - [`components`]: presentational pieces that take data through props and never fetch.
 //! - [`pages`]: routed containers that own loading and URL state.
-//! - [`domain`]: the pure rules, re-exported from the `seat-core` crate (tested natively).
+//! - [`state`]: what is loaded and the tasks that load and write it.
+//! - The pure rules (sort, filter, cost, CSV, demo data) are the `seat-core` crate, tested natively.
 
 pub mod api;
 pub mod app;
@@ -13,6 +14,3 @@ pub mod components;
 pub mod export;
 pub mod pages;
 pub mod state;
-
-/// The pure core (sort, filter, cost, editor names, CSV, demo data), shared with fakehub.
-pub use seat_core as domain;

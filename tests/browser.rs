@@ -139,7 +139,27 @@ async fn an_unreachable_api_is_a_network_error_not_a_panic() {
     assert!(err.to_string().contains("Check your connection"));
 }
 
-fn mount_table(seats: Vec<seat_core::models::Seat>, rows: Vec<u32>) -> web_sys::Element {
+/// A component mounted for one test; dropping it unmounts it and removes its element, so no
+/// test runs beside the tables (and their effects and listeners) of the tests before it.
+struct Mounted {
+    host: web_sys::Element,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.host.remove();
+    }
+}
+
+impl std::ops::Deref for Mounted {
+    type Target = web_sys::Element;
+    fn deref(&self) -> &web_sys::Element {
+        &self.host
+    }
+}
+
+fn mount_table(seats: Vec<seat_core::models::Seat>, rows: Vec<u32>) -> Mounted {
     mount_selectable(seats, rows, false, RwSignal::new(Selection::default()))
 }
 
@@ -149,7 +169,7 @@ fn mount_selectable(
     rows: Vec<u32>,
     selectable: bool,
     selected: RwSignal<Selection>,
-) -> web_sys::Element {
+) -> Mounted {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
@@ -169,8 +189,10 @@ fn mount_selectable(
                 })) />
         }
     });
-    handle.forget();
-    host
+    Mounted {
+        host,
+        _handle: Box::new(handle),
+    }
 }
 
 #[wasm_bindgen_test]

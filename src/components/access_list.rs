@@ -1,3 +1,5 @@
+//! The access list section: search, filter, count, CSV download, and the seat table of the view.
+
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use seat_core::models::Seat;

@@ -1,3 +1,5 @@
+//! An SVG bar chart whose bars filter the access list, with the same numbers as a table of links.
+
 use leptos::prelude::*;
 use seat_core::charts::Bucket;
 use seat_core::overview::format_count;

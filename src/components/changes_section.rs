@@ -1,3 +1,5 @@
+//! "Compare with an earlier report" and "Changes since DATE": what changed between report CSVs.
+
 use leptos::prelude::*;
 use seat_core::compare::Change;
 use seat_core::overview::format_count;

@@ -1,3 +1,5 @@
+//! A modal confirmation dialog that says exactly what a write will send; only its confirm button sends.
+
 use leptos::prelude::*;
 
 /// A modal confirmation (`<dialog>` opened with `showModal`, so `role="dialog"`, the page

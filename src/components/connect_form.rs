@@ -1,3 +1,5 @@
+//! The connect form: account type, organization or enterprise, token, API URL, Load, demo, Forget token.
+
 use leptos::prelude::*;
 
 use crate::state::session::Account;

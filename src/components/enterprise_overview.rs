@@ -1,3 +1,5 @@
+//! An enterprise's overview: its seat list figures and one row per organization.
+
 use leptos::prelude::*;
 use seat_core::enterprise::EnterpriseSummary;
 use seat_core::overview::format_count;

@@ -1,3 +1,5 @@
+//! An error alert: what happened and what to do, with an optional Retry.
+
 use leptos::prelude::*;
 
 /// An error in `role="alert"`: what happened and what to do, with an optional Retry button.

@@ -1,3 +1,5 @@
+//! Load progress and its outcome: an alert for a failure, a warning for an incomplete list.
+
 use leptos::prelude::*;
 
 use seat_core::overview::format_count;

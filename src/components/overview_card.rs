@@ -1,3 +1,5 @@
+//! The overview: billing figures, the estimated monthly cost, Copilot settings and usage links.
+
 use leptos::prelude::*;
 use seat_core::models::Billing;
 use seat_core::money::Cents;

@@ -1,3 +1,5 @@
+//! "Reclaimable seats": thresholds, the cost of the seats they select, and why each is idle.
+
 use leptos::prelude::*;
 use seat_core::money::Cents;
 use seat_core::overview::format_count;

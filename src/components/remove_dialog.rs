@@ -1,3 +1,5 @@
+//! The removal confirmation: what will be sent, what will not and why, and what it saves.
+
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use seat_core::money::Cents;

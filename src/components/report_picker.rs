@@ -1,3 +1,5 @@
+//! A file input for report CSVs, read in the page and sent nowhere.
+
 use leptos::prelude::*;
 
 use crate::browser::PickedFile;

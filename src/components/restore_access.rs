@@ -1,3 +1,5 @@
+//! "Restore access" for a seat pending cancellation, with its confirmation.
+
 use leptos::prelude::*;
 use seat_core::writes::WRITE_PERMISSION;
 

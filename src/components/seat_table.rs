@@ -1,3 +1,5 @@
+//! The virtualized seat table: only the rows on screen are in the DOM.
+
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use seat_core::editor::parse_editor;

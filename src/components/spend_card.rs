@@ -1,3 +1,5 @@
+//! "Spend this month": billed seats and AI credits, the credit pool, and the month's projection.
+
 use leptos::prelude::*;
 use seat_core::money::Cents;
 use seat_core::overview::format_count;

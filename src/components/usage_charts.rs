@@ -1,3 +1,5 @@
+//! Usage charts: days since last activity, editors, seats by team; each bar filters the list.
+
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use seat_core::charts::{activity_buckets, editor_buckets, team_buckets};

@@ -1,3 +1,5 @@
+//! "This month" on a seat page: a person's AI credits and premium requests.
+
 use leptos::prelude::*;
 use seat_core::overview::format_count;
 

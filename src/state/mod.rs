@@ -74,11 +74,6 @@ pub enum SpendState {
 }
 
 impl LoadStatus {
-    /// Whether pages are still arriving.
-    pub fn is_loading(&self) -> bool {
-        matches!(self, Self::Loading { .. })
-    }
-
     /// Whether every seat arrived and the count adds up.
     pub fn is_complete(&self) -> bool {
         matches!(self, Self::Done { report, .. } if report.is_complete())
@@ -153,11 +148,6 @@ impl AppState {
         self.spend.set(SpendState::Idle);
         self.comparison.set(None);
         self.earlier_seats.set(Vec::new());
-    }
-
-    /// Stops the running load, if any (its requests are aborted).
-    pub fn stop(&self) {
-        self.load.set_value(None);
     }
 
     /// Stops a running removal (nothing more is sent) and forgets its outcome and the

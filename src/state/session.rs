@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use seat_core::api_base::{validate_enterprise, validate_org, ApiBase, GITHUB_API};
 use seat_core::generate::{self, OrgSpec, Plan};
-use seat_core::loader::{Client, LoadOptions, SeatSource};
+use seat_core::loader::{Client, LoadOptions};
 use seat_core::pacing::Pacer;
 use seat_core::token::Token;
 
@@ -144,14 +144,6 @@ impl Session {
     /// Whether this is an enterprise (one row per person, an "Organization" column).
     pub fn is_enterprise(&self) -> bool {
         self.account == Account::Enterprise
-    }
-
-    /// Where the seat list is read from.
-    pub fn seat_source(&self) -> SeatSource {
-        match self.account {
-            Account::Organization => SeatSource::Org(self.org.clone()),
-            Account::Enterprise => SeatSource::Enterprise(self.org.clone()),
-        }
     }
 
     /// Whether seats can be removed and given back: an organization's, at GitHub or simulated
