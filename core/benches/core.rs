@@ -8,10 +8,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use seat_core::charts;
+use seat_core::filter::Filter;
 use seat_core::generate::{self, OrgSpec, Plan};
 use seat_core::models::{decode_seats_page, Seat};
 use seat_core::money::Cents;
-use seat_core::table::{filter_rows, sorted_order, Column, Direction, Filter, SeatIndex};
+use seat_core::table::{filter_rows, sorted_order, Column, Direction, SeatIndex};
 
 const SEATS: usize = 100_000;
 

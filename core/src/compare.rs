@@ -165,6 +165,19 @@ pub fn trend(reports: &[(&[Seat], DateTime<Utc>)]) -> Vec<TrendPoint> {
     points
 }
 
+/// An earlier report and what changed since.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compared {
+    /// Its file's name.
+    pub file: String,
+    /// Its time.
+    pub time: DateTime<Utc>,
+    /// The four changes.
+    pub result: Comparison,
+    /// Seats and active seats per report, oldest first (three or more reports make a trend).
+    pub trend: Vec<TrendPoint>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

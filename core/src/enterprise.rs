@@ -156,18 +156,6 @@ fn ci_cmp(a: &str, b: &str) -> Ordering {
         .then_with(|| a.cmp(b))
 }
 
-/// A seat's organizations: its login, or each name of a report's `; `-separated cell
-/// (GitHub logins never hold `;`).
-pub fn organizations_of(seat: &Seat) -> impl Iterator<Item = &str> {
-    seat.organization
-        .as_ref()
-        .and_then(|o| o.login.as_deref())
-        .into_iter()
-        .flat_map(|l| l.split(';'))
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-}
-
 fn plan_rank(plan: Option<&str>) -> u8 {
     match plan {
         Some(p) if p.eq_ignore_ascii_case("enterprise") => 3,
@@ -310,7 +298,7 @@ impl Merger {
     }
 
     fn push(&mut self, rows: &mut Vec<Seat>, mut seat: Seat) {
-        let several = organizations_of(&seat).nth(1).is_some();
+        let several = seat.organizations().nth(1).is_some();
         let grants = several.then(|| {
             let mut g = Grants::default();
             g.add(&seat);
@@ -357,7 +345,7 @@ impl Grants {
     /// Counts one more seat object for this person.
     fn add(&mut self, seat: &Seat) {
         self.objects += 1;
-        for org in organizations_of(seat) {
+        for org in seat.organizations() {
             insert_name(&mut self.organizations, org);
         }
         if let Some(team) = seat.team() {
@@ -447,7 +435,7 @@ pub fn summarize<'a>(
             r.reclaimable += u64::from(reclaimable);
             r.monthly += cost;
         };
-        let mut orgs = organizations_of(seat).peekable();
+        let mut orgs = seat.organizations().peekable();
         if orgs.peek().is_none() {
             add(None);
         }

@@ -150,6 +150,28 @@ pub struct Seat {
 }
 
 impl Seat {
+    /// A seat's organizations: its login, or each name of a report's `; `-separated cell
+    /// (GitHub logins never hold `;`).
+    pub fn organizations(&self) -> impl Iterator<Item = &str> {
+        self.organization
+            .as_ref()
+            .and_then(|o| o.login.as_deref())
+            .into_iter()
+            .flat_map(|l| l.split(';'))
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+    }
+
+    /// What a seat's `created_at` is when it came from a report without that column: the Unix
+    /// epoch, shown as unknown and written back as an empty cell. Rules that need it say so
+    /// (see [`crate::report_read::Columns`]).
+    pub const UNKNOWN_CREATED_AT: DateTime<Utc> = DateTime::UNIX_EPOCH;
+
+    /// Whether the assignment date is known (see [`Self::UNKNOWN_CREATED_AT`]).
+    pub fn created_known(&self) -> bool {
+        self.created_at != Self::UNKNOWN_CREATED_AT
+    }
+
     /// The assignee's login, or "" for a seat whose assignee is null.
     pub fn login(&self) -> &str {
         self.assignee

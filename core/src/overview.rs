@@ -3,9 +3,9 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::filter::Filter;
 use crate::models::{Billing, Seat};
 use crate::money::{group_thousands, Cents};
-use crate::table::Filter;
 
 /// Copilot Business list price per seat per month.
 pub const BUSINESS_PRICE: Cents = Cents::dollars(19);

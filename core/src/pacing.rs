@@ -17,8 +17,6 @@ use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 use std::sync::{Mutex, MutexGuard};
 
-use crate::loader::{Client, Clock, Event, Transport};
-
 /// What a GET costs under the pacer: the request, and the CORS preflight the browser sends
 /// before it (every page URL is new to the browser's preflight cache, and GitHub may count it).
 pub const GET_POINTS: u32 = 2;
@@ -26,7 +24,7 @@ pub const GET_POINTS: u32 = 2;
 pub const WRITE_POINTS: u32 = 6;
 
 /// A wait for the pacer shorter than this is not announced.
-const ANNOUNCE_MS: u64 = 1_000;
+pub(crate) const ANNOUNCE_MS: u64 = 1_000;
 
 /// The points budget of one token, shared by every request of the clients that hold it.
 #[derive(Debug)]
@@ -162,7 +160,7 @@ impl Pacer {
 
     /// Whether a pacing wait until `until` is news (not announced yet by a request waiting as
     /// long).
-    fn announce(&self, until: i64) -> bool {
+    pub(crate) fn announce(&self, until: i64) -> bool {
         let mut s = self.state();
         if until > s.announced_until {
             s.announced_until = until;
@@ -226,56 +224,8 @@ impl Pacer {
     }
 }
 
-/// Points granted to a request in flight; dropping it (the answer arrived, or the request was
-/// abandoned) starts their last window.
-pub(crate) struct Permit<'a, C: Clock> {
-    pacer: &'a Pacer,
-    clock: &'a C,
-    id: u64,
-    sent_at: i64,
-}
-
-impl<C: Clock> Drop for Permit<'_, C> {
-    fn drop(&mut self) {
-        let now = self.clock.now_ms();
-        let took = (now - self.sent_at).max(0) as u64;
-        self.pacer.release(self.id, now, took);
-    }
-}
-
-impl<T: Transport, C: Clock> Client<T, C> {
-    /// Waits until the budget has room for `points`, and announces a wait longer than a second
-    /// through `on_event`. Hold the permit until the answer arrives.
-    pub(crate) async fn pace(&self, points: u32, on_event: &dyn Fn(Event)) -> Permit<'_, C> {
-        loop {
-            let now = self.clock.now_ms();
-            let wait = match self.pacer.try_acquire(now, points) {
-                Gate::Go(id) => {
-                    return Permit {
-                        pacer: &self.pacer,
-                        clock: &self.clock,
-                        id,
-                        sent_at: now,
-                    }
-                }
-                Gate::Held(ms) => ms,
-                Gate::Pacing(ms) => {
-                    if ms >= ANNOUNCE_MS && self.pacer.announce(now + ms as i64) {
-                        on_event(Event::Waiting {
-                            seconds: ms.div_ceil(1000),
-                            message: pacing_message(&self.pacer, ms),
-                        });
-                    }
-                    ms
-                }
-            };
-            self.clock.sleep(wait).await;
-        }
-    }
-}
-
 /// "Pacing requests under GitHub's limit of 900 points a minute (next in 55 s)".
-fn pacing_message(pacer: &Pacer, wait_ms: u64) -> String {
+pub(crate) fn pacing_message(pacer: &Pacer, wait_ms: u64) -> String {
     let per = if pacer.minute_ms == 60_000 {
         "a minute".to_string()
     } else {

@@ -2,8 +2,9 @@
 //! reclaim thresholds. Parsed from and written to query pairs in one place, so links,
 //! Back/Forward and the views agree.
 
+use crate::filter::Filter;
 use crate::reclaim::ReclaimRules;
-use crate::table::{Column, Direction, Filter};
+use crate::table::{Column, Direction};
 
 /// The default sort: least recent use first, the seats to review.
 pub const DEFAULT_SORT: Column = Column::LastActivity;

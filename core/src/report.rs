@@ -107,9 +107,7 @@ fn write(
             .entry(editor)
             .or_insert_with(|| neutralize(&parse_editor(editor).label()).into_owned());
         let organizations = enterprise.then(|| {
-            let cell = crate::enterprise::organizations_of(s)
-                .collect::<Vec<_>>()
-                .join("; ");
+            let cell = s.organizations().collect::<Vec<_>>().join("; ");
             neutralize(&cell).into_owned()
         });
         writer.write_record(
@@ -124,7 +122,7 @@ fn write(
                 &neutralize(editor.unwrap_or_default()),
                 &neutralize(s.plan_type.as_deref().unwrap_or_default()),
                 &neutralize(s.team().unwrap_or_default()),
-                if crate::report_read::created_known(s) {
+                if s.created_known() {
                     iso_utc_into(s.created_at, &mut created_buf)
                 } else {
                     ""

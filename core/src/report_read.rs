@@ -10,15 +10,6 @@ use chrono::{DateTime, Utc};
 
 use crate::models::{Assignee, Organization, Seat, Team};
 
-/// What a seat's `created_at` is when the report has no such column: the Unix epoch, shown as
-/// unknown and written back as an empty cell. Rules that need it say so (see [`Columns`]).
-pub const UNKNOWN_CREATED_AT: DateTime<Utc> = DateTime::UNIX_EPOCH;
-
-/// Whether `seat`'s assignment date is known (see [`UNKNOWN_CREATED_AT`]).
-pub fn created_known(seat: &Seat) -> bool {
-    seat.created_at != UNKNOWN_CREATED_AT
-}
-
 /// The largest report the page reads (a 100,000-seat report is about 15 MB).
 pub const MAX_REPORT_BYTES: usize = 100 * 1024 * 1024;
 
@@ -265,7 +256,7 @@ pub fn read_report(bytes: &[u8], max_bytes: usize) -> Result<Report, ReadError> 
             ),
         };
         report.seats.push(Seat {
-            created_at: time(created_col, "created_at")?.unwrap_or(UNKNOWN_CREATED_AT),
+            created_at: time(created_col, "created_at")?.unwrap_or(Seat::UNKNOWN_CREATED_AT),
             assignee: login.map(|login| Assignee {
                 login: Some(login),
                 ..Assignee::default()
@@ -376,7 +367,7 @@ mod tests {
             Some(Utc.with_ymd_and_hms(2026, 10, 1, 0, 0, 0).unwrap())
         );
         assert!(!r.columns.created_at);
-        assert!(!created_known(&r.seats[0]));
+        assert!(!r.seats[0].created_known());
         assert!(r.warnings.is_empty());
     }
 

@@ -12,10 +12,10 @@ mod common;
 use common::Counter;
 use seat_core::charts::{activity_buckets, editor_buckets, team_buckets};
 use seat_core::editor::{editor_family, parse_editor, EditorFamily, UNSPECIFIED};
+use seat_core::filter::Filter;
 use seat_core::models::Seat;
 use seat_core::money::Cents;
 use seat_core::reclaim::{reclaimable_rows, summarize, Reason, ReclaimRules};
-use seat_core::table::Filter;
 
 const CASES: u32 = 1_000;
 

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use seat_core::generate::{self, OrgSpec};
 
 use crate::enterprise;
-use crate::github::{self, Ctx, Token};
+use crate::github::{self, Ctx, Req, Token};
 use crate::orgs::{self, Data, Fault, Org};
 use crate::state::{epoch_now, lock, AppState};
 use crate::writes;
@@ -33,10 +33,6 @@ pub const DOCS_SECONDARY: &str =
     "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits";
 const DOCS_SSO: &str =
     "https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/";
-
-/// GitHub's `per_page` default and maximum for the seats endpoints.
-pub const DEFAULT_PER_PAGE: usize = 50;
-pub const MAX_PER_PAGE: usize = 100;
 
 const BAD_GATEWAY: &str = "<!DOCTYPE html>\n<html>\n  <head><title>502 Bad Gateway &middot; GitHub</title></head>\n  <body>\n    <h1>Bad Gateway</h1>\n    <p>We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists.</p>\n  </body>\n</html>\n";
 
@@ -191,35 +187,6 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
                 writes::restore(&state, &ctx, &org, &body)
             }
         }
-    }
-}
-
-/// What the request looked like, for `Link` URLs.
-pub struct Req {
-    pub host: String,
-    pub path: String,
-    pub query: String,
-}
-
-impl Req {
-    pub fn origin(&self) -> String {
-        format!("http://{}", self.host)
-    }
-
-    /// `(page, per_page)` as GitHub reads them: page 1 and per_page 50 by default, per_page at
-    /// most 100; junk counts as absent.
-    pub fn paging(&self) -> (usize, usize) {
-        let mut page = 1;
-        let mut per_page = DEFAULT_PER_PAGE;
-        for pair in self.query.split('&') {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            match (k, v.parse::<usize>()) {
-                ("page", Ok(n)) if n > 0 => page = n,
-                ("per_page", Ok(n)) if n > 0 => per_page = n.min(MAX_PER_PAGE),
-                _ => {}
-            }
-        }
-        (page, per_page)
     }
 }
 

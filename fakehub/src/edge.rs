@@ -66,7 +66,7 @@ pub async fn edge(State(state): State<AppState>, req: Request, next: Next) -> Re
         // A CORS preflight carries no token (the browser never sends `Authorization` with
         // it), so it is not counted against one.
         if parts.method != Method::OPTIONS {
-            match limits::admit(&state, &parts.method, &parts.headers) {
+            match limits::admit(&state.secondary, &parts.method, &parts.headers) {
                 Ok(counted) => _in_flight = counted,
                 Err(refusal) => refused = Some(refusal),
             }

@@ -11,8 +11,7 @@ use serde_json::json;
 use seat_core::generate::enterprise::{enterprise_page_json, EnterpriseSpec, Pattern};
 use seat_core::generate::Plan;
 
-use crate::api::Req;
-use crate::github::{self, Ctx};
+use crate::github::{self, Ctx, Req};
 
 pub const ENTERPRISE_SEATS: &str =
     include_str!("../../fixtures/github-api/enterprise-copilot-billing-seats.json");

@@ -256,6 +256,39 @@ pub fn link_header(
     Some(rels.join(", "))
 }
 
+/// GitHub's `per_page` default and maximum for the seats endpoints.
+pub const DEFAULT_PER_PAGE: usize = 50;
+pub const MAX_PER_PAGE: usize = 100;
+
+/// What the request looked like, for `Link` URLs.
+pub struct Req {
+    pub host: String,
+    pub path: String,
+    pub query: String,
+}
+
+impl Req {
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.host)
+    }
+
+    /// `(page, per_page)` as GitHub reads them: page 1 and per_page 50 by default, per_page at
+    /// most 100; junk counts as absent.
+    pub fn paging(&self) -> (usize, usize) {
+        let mut page = 1;
+        let mut per_page = DEFAULT_PER_PAGE;
+        for pair in self.query.split('&') {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            match (k, v.parse::<usize>()) {
+                ("page", Ok(n)) if n > 0 => page = n,
+                ("per_page", Ok(n)) if n > 0 => per_page = n.min(MAX_PER_PAGE),
+                _ => {}
+            }
+        }
+        (page, per_page)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,12 +11,11 @@
 //! counted against one; `/_fakehub/*` and the app's static files are never limited.
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use axum::http::{header, HeaderMap, Method};
 use serde::Serialize;
-
-use crate::state::{lock, Shared};
 
 /// The limits, as set by `PUT /_fakehub/limits` or `--points-per-minute`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -75,16 +74,21 @@ pub enum Refusal {
 
 /// A counted request in flight; dropping it ends it.
 pub struct InFlight<'a> {
-    shared: &'a Shared,
+    secondary: &'a Mutex<Secondary>,
     token: String,
 }
 
 impl Drop for InFlight<'_> {
     fn drop(&mut self) {
-        if let Some(t) = lock(&self.shared.secondary).tokens.get_mut(&self.token) {
+        if let Some(t) = lock(self.secondary).tokens.get_mut(&self.token) {
             t.in_flight = t.in_flight.saturating_sub(1);
         }
     }
+}
+
+/// The mutex's value, also after a panic elsewhere poisoned it (fakehub's state stays usable).
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// What a method costs.
@@ -99,11 +103,11 @@ fn points(method: &Method) -> u64 {
 /// Counts a request (not a preflight: the caller skips `OPTIONS`). `Ok(None)` when the limits
 /// are off.
 pub fn admit<'a>(
-    shared: &'a Shared,
+    shared: &'a Mutex<Secondary>,
     method: &Method,
     headers: &HeaderMap,
 ) -> Result<Option<InFlight<'a>>, Refusal> {
-    let mut secondary = lock(&shared.secondary);
+    let mut secondary = lock(shared);
     let Some(limits) = secondary.setting else {
         return Ok(None);
     };
@@ -141,5 +145,8 @@ pub fn admit<'a>(
     }
     t.log.push_back((now, cost));
     t.in_flight += 1;
-    Ok(Some(InFlight { shared, token }))
+    Ok(Some(InFlight {
+        secondary: shared,
+        token,
+    }))
 }

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use chrono::{DateTime, Utc};
@@ -13,6 +13,7 @@ use seat_core::generate::Breakdown;
 use serde::Serialize;
 use tokio::sync::watch;
 
+pub use crate::limits::lock;
 use crate::limits::Secondary;
 
 /// One API request as fakehub saw it (`GET /_fakehub/requests`).
@@ -141,11 +142,6 @@ impl Shared {
             self.now.timestamp() as u64 & 0xFFFF_FFFF
         )
     }
-}
-
-/// Locks, ignoring poisoning: a panicked request must not take the fake down.
-pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Seconds since the Unix epoch, from the wall clock.

@@ -2,14 +2,15 @@
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use seat_core::filter::Filter;
 use seat_core::models::Seat;
 use seat_core::overview::format_count;
 use seat_core::query::TableQuery;
 use seat_core::selection::Selection;
-use seat_core::table::{filter_rows, sorted_order, Filter, SeatIndex};
+use seat_core::table::{filter_rows, sorted_order, SeatIndex};
 
 use crate::components::seat_table::{Pick, SeatTable, ACTIVITY_NOTE};
-use crate::state::writes::WriteStatus;
+use seat_core::status::WriteStatus;
 
 /// The access list: search, the active filter, the count, Download CSV, and the table of the
 /// current view. The rows are derived from the seats and the view, never copied.

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 use seat_core::charts::Bucket;
+use seat_core::filter::Filter;
 use seat_core::overview::format_count;
-use seat_core::table::Filter;
 
 /// Height of one bar row in the SVG's user units.
 const ROW: u64 = 26;

@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 use seat_core::compare::Change;
+use seat_core::filter::Filter;
 use seat_core::overview::format_count;
-use seat_core::table::Filter;
 
 use crate::browser::PickedFile;
 use crate::components::report_picker::ReportPicker;
-use crate::state::reports::Compared;
+use seat_core::compare::Compared;
 
 /// "Compare with an earlier report", and once one is open, "Changes since DATE": new seats,
 /// removed seats, newly idle, back in use, each a link to exactly those seats, and with three or

@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::state::session::Account;
-pub use crate::state::session::ConnectRequest;
+use seat_core::session::{Account, ConnectRequest};
 
 use crate::components::report_picker::ReportPicker;
 

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 use seat_core::enterprise::EnterpriseSummary;
+use seat_core::filter::Filter;
 use seat_core::overview::format_count;
-use seat_core::table::Filter;
 
 /// An enterprise's overview: what its seat list tells (GitHub has no enterprise
 /// `/copilot/billing`, so no cycle breakdown is shown rather than zeros), and a row per

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use seat_core::overview::format_count;
 
 use crate::components::error_alert::ErrorAlert;
-use crate::state::LoadStatus;
+use seat_core::status::LoadStatus;
 
 /// Progress while seats arrive, and the honest outcome after: an alert for a failure, a
 /// warning for an incomplete list.

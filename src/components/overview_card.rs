@@ -1,12 +1,12 @@
 //! The overview: billing figures, the estimated monthly cost, Copilot settings and usage links.
 
 use leptos::prelude::*;
+use seat_core::filter::Filter;
 use seat_core::models::Billing;
 use seat_core::money::Cents;
 use seat_core::overview::{
     estimated_monthly_cost, format_count, plan_label, seat_price, setting_label, UsageFigures,
 };
-use seat_core::table::Filter;
 
 /// The overview: GitHub's billing figures, the estimated monthly cost with an editable price,
 /// the Copilot settings, and usage figures from the seat list, each linking to those seats.

@@ -236,7 +236,7 @@ fn SeatRow(
         Some(p) => p.chars().take(20).collect(),
         None => "—".to_string(),
     };
-    let assigned = if seat_core::report_read::created_known(&seat) {
+    let assigned = if seat.created_known() {
         seat_core::time::ymd(seat.created_at.date_naive())
     } else {
         "—".to_string()
@@ -273,7 +273,7 @@ fn SeatRow(
         }
     };
     let organization = enterprise.then(|| {
-        let orgs: Vec<&str> = seat_core::enterprise::organizations_of(&seat).collect();
+        let orgs: Vec<&str> = seat.organizations().collect();
         let label = match orgs.as_slice() {
             [] => "—".to_string(),
             [one] => one.to_string(),

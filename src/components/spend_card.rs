@@ -5,7 +5,7 @@ use seat_core::money::Cents;
 use seat_core::overview::format_count;
 use seat_core::spend::Spend;
 
-use crate::state::SpendState;
+use seat_core::status::SpendState;
 
 /// "Spend this month": what GitHub billed so far (seats and AI credits), the credits used
 /// against the pool, and where the month is heading. Billed money and estimates are labelled

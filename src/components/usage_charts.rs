@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use seat_core::charts::{activity_buckets, editor_buckets, team_buckets};
+use seat_core::filter::Filter;
 use seat_core::models::Seat;
-use seat_core::table::Filter;
 
 use crate::components::bar_chart::BarChart;
 

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 
 use crate::browser::PickedFile;
-use crate::components::connect_form::ConnectRequest;
 use crate::pages::{use_query_param, use_set_query};
 use crate::state::session::{self, Account, Session, Source};
 use crate::state::{reports, spawn_in, AppState};
+use seat_core::session::ConnectRequest;
 
 /// The start page's actions and the messages they leave.
 #[derive(Debug, Clone, Copy)]

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 use seat_core::compare::Change;
+use seat_core::filter::Filter;
 use seat_core::money::Cents;
 use seat_core::overview::{seat_price, UsageFigures};
 use seat_core::query::TableQuery;
 use seat_core::reclaim::{summarize_priced, ReclaimRules, ReclaimSummary};
 use seat_core::spend::{pool_effect, spend, PoolEffect, Spend};
-use seat_core::table::Filter;
 
 use crate::state::session::Source;
 use crate::state::{AppState, LoadStatus, SpendState};

@@ -2,8 +2,8 @@
 //! can be shared and Back works; the token never does.
 
 use leptos::prelude::*;
+use seat_core::filter::Filter;
 use seat_core::query::TableQuery;
-use seat_core::table::Filter;
 
 use crate::components::access_list::AccessList;
 use crate::components::changes_section::ChangesSection;

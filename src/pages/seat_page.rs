@@ -304,9 +304,7 @@ fn Grants(
             })
         })
         .unwrap_or_else(|| (seat.team().map(str::to_string).into_iter().collect(), 1));
-    let organizations: Vec<String> = seat_core::enterprise::organizations_of(&seat)
-        .map(str::to_string)
-        .collect();
+    let organizations: Vec<String> = seat.organizations().map(str::to_string).collect();
     // The list's view from this page's URL, searched for nobody and filtered to the organization.
     let (query, view_href) = (
         crate::pages::use_table_query(),
@@ -315,7 +313,7 @@ fn Grants(
     let href = move |org: &str| {
         view_href.run(query.with_untracked(|q| {
             q.searching("")
-                .filtered(seat_core::table::Filter::Organization(org.into()))
+                .filtered(seat_core::filter::Filter::Organization(org.into()))
         }))
     };
     view! {

@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use seat_core::compare::{compare, trend, Comparison, TrendPoint};
+pub use seat_core::compare::Compared;
+use seat_core::compare::{compare, trend};
 use seat_core::loader::LoadReport;
 use seat_core::models::{Billing, Seat, SeatBreakdown};
 use seat_core::report_read::{read_report, Report, MAX_REPORT_BYTES};
@@ -11,19 +12,6 @@ use seat_core::report_read::{read_report, Report, MAX_REPORT_BYTES};
 use super::session::{Account, Session, Source};
 use super::{AppState, LoadStatus, SpendState};
 use crate::browser::{self, PickedFile};
-
-/// An earlier report and what changed since.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Compared {
-    /// Its file's name.
-    pub file: String,
-    /// Its time.
-    pub time: DateTime<Utc>,
-    /// The four changes.
-    pub result: Comparison,
-    /// Seats and active seats per report, oldest first (three or more reports make a trend).
-    pub trend: Vec<TrendPoint>,
-}
 
 /// Reads every file; the first failure names its file and says what is wrong and what to do.
 async fn read_all(files: Vec<PickedFile>) -> Result<Vec<(String, Report)>, String> {

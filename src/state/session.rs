@@ -7,6 +7,7 @@ use seat_core::api_base::{validate_enterprise, validate_org, ApiBase, GITHUB_API
 use seat_core::generate::{self, OrgSpec, Plan};
 use seat_core::loader::{Client, LoadOptions};
 use seat_core::pacing::Pacer;
+pub use seat_core::session::{Account, ConnectRequest};
 use seat_core::token::Token;
 
 use crate::api::{BrowserClock, FetchTransport, GithubClient};
@@ -40,44 +41,6 @@ pub enum Source {
         /// Whether it has assignment dates (the grace period needs them).
         created_known: bool,
     },
-}
-
-/// Whose seats: an organization's, or an enterprise's (every organization of it, each person
-/// once).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Account {
-    /// `GET /orgs/{org}/copilot/billing/seats` and the organization's billing.
-    #[default]
-    Organization,
-    /// `GET /enterprises/{enterprise}/copilot/billing/seats`: one row per person.
-    Enterprise,
-}
-
-impl Account {
-    /// The "Account type" option, and the name field's label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Account::Organization => "Organization",
-            Account::Enterprise => "Enterprise",
-        }
-    }
-
-    /// The URL parameter that names it (`?org=` or `?enterprise=`).
-    pub fn param(self) -> &'static str {
-        match self {
-            Account::Organization => "org",
-            Account::Enterprise => "enterprise",
-        }
-    }
-
-    /// The select's value back (anything else is an organization).
-    pub fn from_value(value: &str) -> Self {
-        if value == "enterprise" {
-            Account::Enterprise
-        } else {
-            Account::Organization
-        }
-    }
 }
 
 /// The request budget of a session (GitHub's secondary limit), shared by its loads, its seat
@@ -181,21 +144,6 @@ impl Session {
 
 /// The demo enterprise's slug.
 pub const DEMO_ENTERPRISE: &str = "demo-enterprise";
-
-/// What the connect form submits.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConnectRequest {
-    /// Organization or enterprise.
-    pub account: Account,
-    /// Organization login or enterprise slug as typed.
-    pub org: String,
-    /// Token as typed.
-    pub token: String,
-    /// API URL as typed.
-    pub api: String,
-    /// Keep the token in sessionStorage.
-    pub remember: bool,
-}
 
 /// Checks what was typed and, when it can work, remembers the organization and API URL (and the
 /// token, only if asked) and returns the session to load. The error is ready to show.

@@ -10,6 +10,8 @@ use seat_core::models::Seat;
 use seat_core::overview::format_count;
 use seat_core::time::{first_of_next_month, ymd};
 
+pub use seat_core::status::WriteStatus;
+
 use super::load::LoadHandle;
 use super::session::Session;
 use super::AppState;
@@ -34,23 +36,6 @@ impl Logins {
     fn contains(&self, login: &str) -> bool {
         self.0.binary_search(&login.to_ascii_lowercase()).is_ok()
     }
-}
-
-/// Where the last removal stands.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum WriteStatus {
-    /// Nothing sent.
-    #[default]
-    Idle,
-    /// Requests under way: the progress line.
-    Running(String),
-    /// Finished: what GitHub did (or the demo simulated).
-    Done {
-        /// Ready to show.
-        message: String,
-        /// Whether everything asked was done.
-        complete: bool,
-    },
 }
 
 /// Removes the seats of `logins` (a [`seat_core::writes::RemovalPlan`]'s `send`, which the

@@ -16,7 +16,9 @@ use proptest::prelude::*;
 use super::*;
 use crate::api_base::ApiBase;
 use crate::error::{ApiError, RawResponse};
-use crate::loader::{LoadOptions, LoadReport, SeatSource, WriteMethod};
+use crate::loader::{
+    Client, Clock, Event, LoadOptions, LoadReport, SeatSource, Transport, WriteMethod,
+};
 
 // ------------------------------------------------------------------------- virtual time
 

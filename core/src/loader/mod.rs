@@ -741,5 +741,6 @@ fn identity(s: &Seat) -> u64 {
     h.finish()
 }
 
+mod paced;
 #[cfg(test)]
 mod tests;
