@@ -30,6 +30,7 @@ pub mod models;
 pub mod money;
 pub mod overview;
 pub mod pacing;
+pub mod plan;
 pub mod query;
 pub mod reclaim;
 pub mod report;

@@ -88,6 +88,17 @@ pub struct Assignee {
     pub kind: Option<Box<str>>,
 }
 
+impl Assignee {
+    /// The avatar URL when it is on GitHub's own hosts: only those get an `<img>` (anything
+    /// else stays text, and the page's CSP agrees).
+    pub fn trusted_avatar(&self) -> Option<&str> {
+        self.avatar_url.as_deref().filter(|u| {
+            u.starts_with("https://avatars.githubusercontent.com/")
+                || u.starts_with("https://github.com/")
+        })
+    }
+}
+
 /// The team (or enterprise team) that granted a seat.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct Team {

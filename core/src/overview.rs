@@ -6,18 +6,13 @@ use chrono::{DateTime, Utc};
 use crate::filter::Filter;
 use crate::models::{Billing, Seat};
 use crate::money::{group_thousands, Cents};
+use crate::plan::PlanType;
 
-/// Copilot Business list price per seat per month.
-pub const BUSINESS_PRICE: Cents = Cents::dollars(19);
-/// Copilot Enterprise list price per seat per month.
-pub const ENTERPRISE_PRICE: Cents = Cents::dollars(39);
+pub use crate::plan::{BUSINESS_PRICE, ENTERPRISE_PRICE};
 
 /// The list price for a `plan_type` (Business when unknown).
 pub fn default_price(plan_type: Option<&str>) -> Cents {
-    match plan_type {
-        Some(p) if p.eq_ignore_ascii_case("enterprise") => ENTERPRISE_PRICE,
-        _ => BUSINESS_PRICE,
-    }
+    PlanType::parse(plan_type).map_or(BUSINESS_PRICE, |p| p.list_price())
 }
 
 /// The monthly price of one seat: the user's price when they set one, else the plan's list
@@ -26,14 +21,9 @@ pub fn seat_price(user: Option<Cents>, plan_type: Option<&str>) -> Cents {
     user.unwrap_or_else(|| default_price(plan_type))
 }
 
-/// "Copilot Business", "Copilot Enterprise", or the raw value.
+/// "Copilot Business", "Copilot Enterprise", the raw value, or "Unknown".
 pub fn plan_label(plan_type: Option<&str>) -> String {
-    match plan_type {
-        Some(p) if p.eq_ignore_ascii_case("business") => "Copilot Business".into(),
-        Some(p) if p.eq_ignore_ascii_case("enterprise") => "Copilot Enterprise".into(),
-        Some(p) if !p.is_empty() => p.chars().take(40).collect(),
-        _ => "Unknown".into(),
-    }
+    PlanType::parse(plan_type).map_or_else(|| "Unknown".into(), |p| p.label())
 }
 
 /// Estimated monthly cost: billed seats × price per seat. An estimate: GitHub prorates added seats

@@ -325,6 +325,9 @@ pub fn filter_rows(
         .collect()
 }
 
+/// GitHub's troubleshooting advice for a stale or missing `last_activity_at`.
+pub const ACTIVITY_NOTE: &str = "GitHub resets last activity after 90 days without use, and it can lag up to 24 hours. If you believe it should be more recent, wait 24 hours and check again; then ask the user to check that telemetry is enabled in their IDE settings.";
+
 /// How the Last activity cell reads for a seat with no `last_activity_at`: GitHub resets it after
 /// 90 idle days, so a seat older than that reads "None in 90 days"; a younger one "Never used".
 pub fn missing_activity_label(seat: &Seat, now: DateTime<Utc>) -> &'static str {

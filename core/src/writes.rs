@@ -82,6 +82,23 @@ impl fmt::Display for SkipReason {
     }
 }
 
+impl SkipReason {
+    /// The heading of a group of seats skipped for this reason in the removal confirmation
+    /// (without the date, so seats pending on different dates share one group).
+    pub fn group_text(&self) -> String {
+        match self {
+            Self::NoAssignee => {
+                "No assignee: GitHub lists these seats without a user, so there is no login to send"
+                    .into()
+            }
+            Self::PendingCancellation { .. } => "Already pending cancellation".into(),
+            Self::TeamGranted { team } => {
+                format!("Granted through team {team}: remove them from the team instead")
+            }
+        }
+    }
+}
+
 /// A selected seat that will not be sent, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SkippedSeat {

@@ -9,8 +9,9 @@ use seat_core::query::TableQuery;
 use seat_core::selection::Selection;
 use seat_core::table::{filter_rows, sorted_order, SeatIndex};
 
-use crate::components::seat_table::{Pick, SeatTable, ACTIVITY_NOTE};
+use crate::components::seat_table::{Pick, SeatTable};
 use seat_core::status::WriteStatus;
+use seat_core::table::ACTIVITY_NOTE;
 
 /// The access list: search, the active filter, the count, Download CSV, and the table of the
 /// current view. The rows are derived from the seats and the view, never copied.

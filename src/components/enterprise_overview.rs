@@ -42,7 +42,7 @@ pub fn EnterpriseOverview(
                 <div class="figure big">
                     <dt>"Estimated monthly cost"</dt>
                     <dd>{figure(|s| s.monthly.to_string())}
-                        <small class="muted">" estimate: each person once, at their plan's list price (Business $19, Enterprise $39)"</small>
+                        <small class="muted">{format!(" estimate: each person once, at their plan's list price ({})", seat_core::plan::list_prices())}</small>
                     </dd>
                 </div>
                 <div class="figure"><dt>"Plan"</dt><dd>{figure(|s| {

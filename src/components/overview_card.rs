@@ -81,7 +81,7 @@ pub fn OverviewCard(
                 <input id="price-per-seat" type="number" min="0" step="0.01" inputmode="decimal"
                     prop:value=move || seat_price(price.get_untracked(), plan().as_deref()).to_decimal()
                     on:input=move |ev| on_price.run(Cents::parse(&event_target_value(&ev)).filter(|p| *p >= Cents::ZERO)) />
-                <small class="muted">"List prices: Business $19, Enterprise $39. GitHub prorates added seats, so its bill can differ."</small>
+                <small class="muted">{seat_core::plan::price_note()}</small>
             </div>
             <div class="two-col">
             <div>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use seat_core::money::Cents;
 use seat_core::overview::format_count;
 use seat_core::time::ymd;
-use seat_core::writes::{RemovalPlan, SkipReason, BATCH_SIZE, WRITE_PERMISSION};
+use seat_core::writes::{RemovalPlan, BATCH_SIZE, WRITE_PERMISSION};
 
 use crate::components::confirm_dialog::ConfirmDialog;
 
@@ -96,16 +96,7 @@ pub fn RemoveDialog(
 fn skipped_groups(plan: &RemovalPlan) -> Vec<(String, Vec<String>)> {
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
     for s in &plan.skipped {
-        let why = match &s.reason {
-            SkipReason::NoAssignee => {
-                "No assignee: GitHub lists these seats without a user, so there is no login to send"
-                    .to_string()
-            }
-            SkipReason::PendingCancellation { .. } => "Already pending cancellation".to_string(),
-            SkipReason::TeamGranted { team } => {
-                format!("Granted through team {team}: remove them from the team instead")
-            }
-        };
+        let why = s.reason.group_text();
         let login = if s.login.is_empty() {
             "(no user)".to_string()
         } else {

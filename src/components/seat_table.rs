@@ -4,17 +4,15 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use seat_core::editor::parse_editor;
 use seat_core::models::Seat;
+use seat_core::plan::PlanType;
 use seat_core::selection::{Coverage, Selection};
-use seat_core::table::{missing_activity_label, Column, Direction};
+use seat_core::table::{missing_activity_label, Column, Direction, ACTIVITY_NOTE};
 use seat_core::time::{ago, iso_utc};
 
 /// Every row is this tall (CSS matches), so the rows on screen follow from the scroll offset.
 pub const ROW_HEIGHT: f64 = 40.0;
 /// Rows rendered above and below the visible ones, so fast scrolling shows no gaps.
 const OVERSCAN: usize = 8;
-
-/// GitHub's troubleshooting advice for a stale or missing `last_activity_at`.
-pub const ACTIVITY_NOTE: &str = "GitHub resets last activity after 90 days without use, and it can lag up to 24 hours. If you believe it should be more recent, wait 24 hours and check again; then ask the user to check that telemetry is enabled in their IDE settings.";
 
 /// A change to the selection asked from the table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -230,12 +228,8 @@ fn SeatRow(
         .to_string();
     let editor = parse_editor(seat.last_activity_editor.as_deref()).label();
     let team = seat.team().unwrap_or("—").to_string();
-    let plan = match seat.plan_type.as_deref() {
-        Some(p) if p.eq_ignore_ascii_case("business") => "Business".to_string(),
-        Some(p) if p.eq_ignore_ascii_case("enterprise") => "Enterprise".to_string(),
-        Some(p) => p.chars().take(20).collect(),
-        None => "—".to_string(),
-    };
+    let plan =
+        PlanType::parse(seat.plan_type.as_deref()).map_or("—".into(), |p| p.short_label(20));
     let assigned = if seat.created_known() {
         seat_core::time::ymd(seat.created_at.date_naive())
     } else {

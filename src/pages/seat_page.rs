@@ -12,11 +12,11 @@ use seat_core::time::{ago, days_since, iso_utc};
 
 use crate::components::error_alert::ErrorAlert;
 use crate::components::restore_access::RestoreAccess;
-use crate::components::seat_table::ACTIVITY_NOTE;
 use crate::components::user_usage::{UserUsage, UserUsageView};
 use crate::pages::use_query_param;
 use crate::state::session::{remembered_session, Session};
 use crate::state::{until_cleanup, AppState};
+use seat_core::table::ACTIVITY_NOTE;
 
 /// Activity older than this many days gets the troubleshooting note.
 const STALE_DAYS: i64 = 7;
@@ -234,14 +234,8 @@ fn SeatDetails(
         .last_activity_at
         .is_none_or(|t| days_since(t, now) >= STALE_DAYS);
     let team = seat.assigning_team.clone();
-    // Only GitHub's own hosts get an <img>; anything else stays text (and the CSP agrees).
     let avatar = assignee
-        .avatar_url
-        .as_deref()
-        .filter(|u| {
-            u.starts_with("https://avatars.githubusercontent.com/")
-                || u.starts_with("https://github.com/")
-        })
+        .trusted_avatar()
         // Demo people are made up: no request for a real account's picture.
         .filter(|_| !demo)
         .map(str::to_string);
