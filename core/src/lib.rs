@@ -35,6 +35,7 @@ pub mod query;
 pub mod reclaim;
 pub mod report;
 pub mod report_read;
+pub mod route;
 pub mod selection;
 pub mod session;
 pub mod spend;

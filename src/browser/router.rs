@@ -8,16 +8,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Which page the URL names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Route {
-    /// `/`: connect, overview, the access list.
-    Home,
-    /// `/seats/LOGIN`.
-    Seat(String),
-    /// Anything else.
-    NotFound,
-}
+pub use seat_core::route::Route;
+use seat_core::route::{parse_query, route_of};
 
 /// The current URL, reactive. Provided as context by [`provide`].
 #[derive(Debug, Clone, Copy)]
@@ -146,42 +138,4 @@ fn internal_link(ev: &web_sys::MouseEvent, base: &str) -> Option<String> {
     let path = url.pathname();
     let under_base = path == base || path.starts_with(&format!("{base}/"));
     (url.origin() == here && under_base).then(|| format!("{path}{}{}", url.search(), url.hash()))
-}
-
-/// The route of `path` under `base`.
-fn route_of(path: &str, base: &str) -> Route {
-    let rest = path.strip_prefix(base).unwrap_or(path);
-    let rest = rest.trim_start_matches('/');
-    if rest.is_empty() || rest == "index.html" {
-        return Route::Home;
-    }
-    match rest.strip_prefix("seats/") {
-        Some(login) if !login.is_empty() && !login.contains('/') => Route::Seat(
-            js_sys::decode_uri_component(login)
-                .ok()
-                .and_then(|s| s.as_string())
-                .unwrap_or_else(|| login.to_string()),
-        ),
-        _ => Route::NotFound,
-    }
-}
-
-/// `?a=1&b=x%20y` → pairs (`+` is a space, as in forms).
-fn parse_query(search: &str) -> Vec<(String, String)> {
-    let decode = |s: &str| {
-        let s = s.replace('+', " ");
-        js_sys::decode_uri_component(&s)
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or(s)
-    };
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode(k), decode(v))
-        })
-        .collect()
 }
