@@ -4,22 +4,21 @@
 //! The HTTP transport and the clock are passed in, so the same code runs on gloo-net in the
 //! browser and on a scripted transport with a fake clock in native tests.
 
-use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use futures::future::{select, Either};
-use futures::stream::FuturesUnordered;
 use futures::StreamExt;
 
 use crate::api_base::ApiBase;
 use crate::error::{classify, ApiError, Failure, RawResponse};
-use crate::link::{page_of, parse_link_header, query_param, with_page};
+use crate::link::{page_of, parse_link_header};
 use crate::models::{decode_billing, decode_seat, decode_seats_page, Billing, Seat};
 use crate::pacing::{Pacer, GET_POINTS};
 use crate::spend::{decode_usage, UsageLine};
 use crate::token::Token;
+use paging::Paging;
 
 /// The method of a request that changes something on GitHub.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -373,8 +372,8 @@ impl<T: Transport, C: Clock> Client<T, C> {
     }
 
     /// Reads every seat: page 1, then the rest `concurrency` at a time, emitting each page's
-    /// seats as they arrive. Fails outright only if page 1 fails; later failures are in the
-    /// report.
+    /// seats as they arrive (the plans are in [`paging`]). Fails outright only if page 1 fails;
+    /// later failures are in the report.
     pub async fn seats(
         &self,
         source: &SeatSource,
@@ -395,34 +394,20 @@ impl<T: Transport, C: Clock> Client<T, C> {
             self.base
                 .url(&format!("{path}?per_page={per_page}&page={p}"))
         };
-        // Whether GitHub's link `url` pages as the guesses do (the same `per_page`), so that a
-        // guessed page holds what GitHub's page of that number holds.
-        let pages_alike = |url: &str| query_param(url, "per_page") == Some(&*per_page.to_string());
-        let fetch_page = |p: u32, url: String| {
-            let what = &what;
-            async move { (p, self.page(&url, p, what, on_event).await) }
-        };
-        // Pages 2.. go out with page 1 (guessed URLs, checked against its `Link` below), so
-        // the fan-out does not wait a round trip for the page count.
-        let concurrency = self.options.concurrency.max(1);
-        let guessed = self
-            .options
-            .speculative_pages
-            .min(u32::try_from(concurrency - 1).unwrap_or(u32::MAX));
-        let last_guess = guessed.saturating_add(1);
-        let mut inflight = FuturesUnordered::new();
-        for p in 2..=last_guess {
-            inflight.push(fetch_page(p, page_url(p)));
+        let mut paging = Paging::new(self, &what, on_event);
+        for p in 2..=paging.last_guess {
+            let guess = paging.fetch(p, page_url(p));
+            paging.inflight.push(guess);
         }
         let mut early = Vec::new();
         let first_url = page_url(1);
         let first = {
             let mut first = std::pin::pin!(self.get(&first_url, &what, on_event));
             loop {
-                if inflight.is_empty() {
+                if paging.inflight.is_empty() {
                     break first.await;
                 }
-                match select(first.as_mut(), inflight.next()).await {
+                match select(first.as_mut(), paging.inflight.next()).await {
                     Either::Left((answer, _)) => break answer,
                     Either::Right((Some(done), _)) => early.push(done),
                     Either::Right((None, _)) => {}
@@ -442,162 +427,17 @@ impl<T: Transport, C: Clock> Client<T, C> {
         })?;
         let page1 = decode_seats_page(&first.body).map_err(|e| malformed("seats page 1", &e))?;
         let links = parse_link_header(first.header("link").unwrap_or_default());
-
-        let mut report = LoadReport {
-            total_seats: page1.total_seats,
-            pages: 1,
-            ..LoadReport::default()
-        };
-        let mut seen = HashSet::new();
-        // Whether the page count is known: not while following `next` links.
-        let count_known = std::cell::Cell::new(false);
-        let eta = |left: u32| {
-            if !count_known.get() {
-                None
-            } else if left == 0 {
-                Some(0)
-            } else {
-                let now = self.clock.now_ms();
-                self.pacer
-                    .eta_ms(now, left, GET_POINTS, self.options.concurrency.max(1))
-            }
-        };
-        let emit =
-            |report: &mut LoadReport, seen: &mut HashSet<u64>, seats: Vec<Seat>, done: u32| {
-                let before = seats.len();
-                let fresh: Vec<Seat> = seats
-                    .into_iter()
-                    .filter(|s| seen.insert(identity(s)))
-                    .collect();
-                report.duplicates += before - fresh.len();
-                report.loaded += fresh.len();
-                on_event(Event::Seats {
-                    seats: fresh,
-                    total_seats: report.total_seats,
-                    pages_done: done,
-                    pages_total: report.pages,
-                    eta_ms: eta(report.pages.saturating_sub(done)),
-                });
-            };
-
+        paging.set_total(page1.total_seats);
         let last = links.last.as_deref().and_then(|u| Some((u, page_of(u)?)));
-        match (last, links.next.as_deref()) {
+        let mut report = match (last, links.next.as_deref()) {
             (Some((last_url, last_page)), _) if last_page > 1 => {
-                if !self.base.owns(last_url) {
-                    report.failed.push(PageFailure {
-                        page: None,
-                        error: ApiError::ForeignLink {
-                            url: last_url.into(),
-                        },
-                    });
-                    count_known.set(true);
-                    emit(&mut report, &mut seen, page1.seats, 1);
-                    return Ok(report);
-                }
-                report.pages = last_page;
-                count_known.set(true);
-                emit(&mut report, &mut seen, page1.seats, 1);
-                // The guesses hold GitHub's pages only if its links page the same way.
-                let agrees = pages_alike(last_url);
-                if !agrees {
-                    inflight.clear();
-                    early.clear();
-                }
-                let mut rest = (if agrees {
-                    last_guess.saturating_add(1)
-                } else {
-                    2
-                }..=last_page)
-                    .map(|p| fetch_page(p, with_page(last_url, p)));
-                let mut done = 1;
-                let mut arrived = early.into_iter();
-                loop {
-                    while inflight.len() < concurrency {
-                        match rest.next() {
-                            Some(next) => inflight.push(next),
-                            None => break,
-                        }
-                    }
-                    if done >= last_page {
-                        break; // Guesses past the last page are dropped (and aborted).
-                    }
-                    let next = match arrived.next() {
-                        Some(early) => Some(early),
-                        None => inflight.next().await,
-                    };
-                    let Some((page, result)) = next else { break };
-                    if page > last_page {
-                        continue;
-                    }
-                    done += 1;
-                    match result {
-                        Ok((seats, _)) => emit(&mut report, &mut seen, seats, done),
-                        Err(error) => {
-                            report.failed.push(PageFailure {
-                                page: Some(page),
-                                error,
-                            });
-                            emit(&mut report, &mut seen, Vec::new(), done);
-                        }
-                    }
-                }
-                report.failed.sort_by_key(|f| f.page);
+                paging
+                    .numbered(page1.seats, last_url, last_page, early)
+                    .await
             }
-            (_, Some(next)) => {
-                // No usable `last`: follow `next` one page at a time, where it leads. Where it
-                // leads to a guess (paging alike), the guess is used, not asked for again.
-                emit(&mut report, &mut seen, page1.seats, 1);
-                let mut held: HashMap<u32, _> = early.into_iter().collect();
-                let mut next = Some(next.to_string());
-                let mut visited = HashSet::from([1u32]);
-                while let Some(url) = next.take() {
-                    let page = page_of(&url).unwrap_or(report.pages + 1);
-                    if !self.base.owns(&url) {
-                        report.failed.push(PageFailure {
-                            page: None,
-                            error: ApiError::ForeignLink { url },
-                        });
-                        break;
-                    }
-                    if !visited.insert(page) {
-                        break; // A loop in the links: stop rather than spin.
-                    }
-                    report.pages += 1;
-                    let result = if page <= last_guess && pages_alike(&url) {
-                        loop {
-                            if let Some(result) = held.remove(&page) {
-                                break result;
-                            }
-                            match inflight.next().await {
-                                Some((p, result)) => {
-                                    held.insert(p, result);
-                                }
-                                None => break self.page(&url, page, &what, on_event).await,
-                            }
-                        }
-                    } else {
-                        self.page(&url, page, &what, on_event).await
-                    };
-                    match result {
-                        Ok((seats, link)) => {
-                            next = link;
-                            let done = report.pages;
-                            emit(&mut report, &mut seen, seats, done);
-                        }
-                        Err(error) => report.failed.push(PageFailure {
-                            page: Some(page),
-                            error,
-                        }),
-                    }
-                }
-                drop(inflight); // Guesses past the last page.
-            }
-            _ => {
-                drop(inflight); // One page: the guesses were past it.
-                count_known.set(true);
-                emit(&mut report, &mut seen, page1.seats, 1)
-            }
-        }
+            (_, Some(next)) => paging.follow_next(page1.seats, next, early).await,
+            _ => paging.single(page1.seats),
+        };
         if let (SeatSource::Org(_), Some(total)) = (source, report.total_seats) {
             report.missing = total.saturating_sub(report.loaded as u64);
         }
@@ -742,5 +582,6 @@ fn identity(s: &Seat) -> u64 {
 }
 
 mod paced;
+mod paging;
 #[cfg(test)]
 mod tests;
