@@ -52,3 +52,15 @@ pub struct ConnectRequest {
     /// Keep the token in sessionStorage.
     pub remember: bool,
 }
+
+/// Above the demo's figures.
+pub const DEMO_NOTE: &str =
+    "Demo data: a made-up organization generated in your browser. Nothing was fetched from GitHub.";
+
+/// Above a report file's figures.
+pub fn report_note(file: &str, time: chrono::DateTime<chrono::Utc>) -> String {
+    format!(
+        "Report {file}, made {}. Read in this page from your file; nothing was sent anywhere.",
+        crate::time::minute_utc(time)
+    )
+}

@@ -2,8 +2,10 @@
 //! can be shared and Back works; the token never does.
 
 use leptos::prelude::*;
+use seat_core::enterprise::EnterpriseSummary;
 use seat_core::filter::Filter;
 use seat_core::query::TableQuery;
+use seat_core::reclaim::ReclaimRules;
 
 use crate::components::access_list::AccessList;
 use crate::components::changes_section::ChangesSection;
@@ -27,8 +29,6 @@ use crate::state::{AppState, LoadStatus};
 pub fn HomePage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = use_table_query();
-    let set_query = use_set_query();
-    let view_href = use_view_href();
     let param = |name| use_query_param(name).get_untracked();
     let enterprise_param = param("enterprise");
     let account = if enterprise_param.is_some() {
@@ -76,43 +76,15 @@ pub fn HomePage() -> impl IntoView {
         plan,
     } = use_removal(state, complete, removed);
 
-    let on_query = Callback::new({
-        let set_query = set_query.clone();
-        move |q: TableQuery| set_query(&q.to_pairs())
-    });
+    let Links {
+        on_query,
+        filter_href,
+        on_filter,
+        on_rules,
+        show_reclaimable,
+        seat_href,
+    } = use_links(query, rules);
     let on_price = Callback::new(move |p| state.price.set(p));
-    // The list's view with another filter (thresholds kept, search cleared).
-    let view_of = move |f: Filter| {
-        let rules = query.with_untracked(|q| q.rules);
-        TableQuery {
-            rules,
-            ..TableQuery::default()
-        }
-        .filtered(f)
-    };
-    let filter_href = Callback::new(move |f: Filter| view_href.run(view_of(f)));
-    let on_filter = Callback::new({
-        let set_query = set_query.clone();
-        move |f: Filter| {
-            set_query(&view_of(f).to_pairs());
-            crate::browser::scroll_to_id("seats");
-        }
-    });
-    let on_rules =
-        Callback::new(move |r| set_query(&query.with_untracked(|q| q.with_rules(r)).to_pairs()));
-    let show_reclaimable =
-        Signal::derive(move || view_href.run(view_of(Filter::Reclaimable(rules.get()))));
-    // The detail link carries the list's query (org, sort, search, ...) so "All seats" returns
-    // to the same view.
-    let location = crate::browser::router::use_location();
-    let seat_href = Callback::new(move |login: String| {
-        let query = location.query.get_untracked();
-        format!(
-            "seats/{}{}",
-            js_sys::encode_uri_component(&login),
-            query_string(&query)
-        )
-    });
     let on_download = Callback::new(move |rows: Vec<u32>| {
         let org = state
             .session
@@ -122,56 +94,17 @@ pub fn HomePage() -> impl IntoView {
             .seats
             .with_untracked(|s| download_report(&org.unwrap_or_default(), s, &rows, enterprise))
     });
-    // An enterprise's figures, from its people once all have arrived.
-    let enterprise_summary = Memo::new(move |_| {
-        (enterprise.get() && complete.get()).then(|| {
-            let (rules, now, price) = (rules.get(), state.now.get(), state.price.get());
-            state.seats.with(|s| {
-                seat_core::enterprise::summarize(s, rules, now, |plan| {
-                    seat_core::overview::seat_price(price, plan)
-                })
-            })
-        })
-    });
-    let objects = Signal::derive(move || match state.status.get() {
-        LoadStatus::Done { report, .. } => report.loaded,
-        LoadStatus::Loading { loaded, .. } => loaded,
-        _ => 0,
-    });
-    // GitHub's `total_seats` counts each person once: the people listed should match it.
-    let consistency = move || {
-        if !enterprise.get() {
-            return None;
-        }
-        let LoadStatus::Done { report, .. } = state.status.get() else {
-            return None;
-        };
-        if !report.is_complete() {
-            return None; // The load's own alert says what is missing.
-        }
-        seat_core::enterprise::consistency(
-            state.seats.with(Vec::len),
-            report.loaded,
-            report.total_seats,
-        )
-    };
+    let EnterpriseFigures {
+        summary: enterprise_summary,
+        objects,
+        consistency,
+    } = use_enterprise_figures(state, enterprise, complete, rules);
 
-    Effect::new(move |_| {
-        let title = match state.session.with(|s| s.as_ref().map(|s| s.org.clone())) {
-            Some(org) => format!("{org} · Copilot Seat Review"),
-            None => "Copilot Seat Review".to_string(),
-        };
-        crate::browser::set_title(&title);
-    });
+    use_title(state);
     let banner = move || {
-        state.session.with(|s| match s.as_ref().map(|s| &s.source) {
-            Some(Source::Demo) => Some("Demo data: a made-up organization generated in your browser. Nothing was fetched from GitHub.".to_string()),
-            Some(Source::Report { file, time, .. }) => Some(format!(
-                "Report {file}, made {}. Read in this page from your file; nothing was sent anywhere.",
-                seat_core::time::minute_utc(*time)
-            )),
-            _ => None,
-        })
+        state
+            .session
+            .with(|s| s.as_ref().and_then(|s| source_note(&s.source)))
     };
     let shown = move || {
         state.session.with(Option::is_some) && !matches!(state.status.get(), LoadStatus::Failed(_))
@@ -218,5 +151,138 @@ pub fn HomePage() -> impl IntoView {
         </Show>
         <RemovalConfirmation plan=plan price=price />
         </div>
+    }
+}
+
+/// The list's links and view changes: each keeps the URL the state of the view.
+struct Links {
+    on_query: Callback<TableQuery>,
+    filter_href: Callback<Filter, String>,
+    on_filter: Callback<Filter>,
+    on_rules: Callback<ReclaimRules>,
+    show_reclaimable: Signal<String>,
+    seat_href: Callback<String, String>,
+}
+
+fn use_links(query: Memo<TableQuery>, rules: Memo<ReclaimRules>) -> Links {
+    let set_query = use_set_query();
+    let view_href = use_view_href();
+    let on_query = Callback::new({
+        let set_query = set_query.clone();
+        move |q: TableQuery| set_query(&q.to_pairs())
+    });
+    // The list's view with another filter (thresholds kept, search cleared).
+    let view_of = move |f: Filter| {
+        let rules = query.with_untracked(|q| q.rules);
+        TableQuery {
+            rules,
+            ..TableQuery::default()
+        }
+        .filtered(f)
+    };
+    let filter_href = Callback::new(move |f: Filter| view_href.run(view_of(f)));
+    let on_filter = Callback::new({
+        let set_query = set_query.clone();
+        move |f: Filter| {
+            set_query(&view_of(f).to_pairs());
+            crate::browser::scroll_to_id("seats");
+        }
+    });
+    let on_rules =
+        Callback::new(move |r| set_query(&query.with_untracked(|q| q.with_rules(r)).to_pairs()));
+    let show_reclaimable =
+        Signal::derive(move || view_href.run(view_of(Filter::Reclaimable(rules.get()))));
+    // The detail link carries the list's query (org, sort, search, ...) so "All seats" returns
+    // to the same view.
+    let location = crate::browser::router::use_location();
+    let seat_href = Callback::new(move |login: String| {
+        let query = location.query.get_untracked();
+        format!(
+            "seats/{}{}",
+            js_sys::encode_uri_component(&login),
+            query_string(&query)
+        )
+    });
+    Links {
+        on_query,
+        filter_href,
+        on_filter,
+        on_rules,
+        show_reclaimable,
+        seat_href,
+    }
+}
+
+/// An enterprise's overview figures and the check of its people against `total_seats`.
+struct EnterpriseFigures<C> {
+    summary: Memo<Option<EnterpriseSummary>>,
+    objects: Signal<usize>,
+    consistency: C,
+}
+
+fn use_enterprise_figures(
+    state: AppState,
+    enterprise: Memo<bool>,
+    complete: Signal<bool>,
+    rules: Memo<ReclaimRules>,
+) -> EnterpriseFigures<impl Fn() -> Option<String> + Copy + 'static> {
+    // An enterprise's figures, from its people once all have arrived.
+    let summary = Memo::new(move |_| {
+        (enterprise.get() && complete.get()).then(|| {
+            let (rules, now, price) = (rules.get(), state.now.get(), state.price.get());
+            state.seats.with(|s| {
+                seat_core::enterprise::summarize(s, rules, now, |plan| {
+                    seat_core::overview::seat_price(price, plan)
+                })
+            })
+        })
+    });
+    let objects = Signal::derive(move || match state.status.get() {
+        LoadStatus::Done { report, .. } => report.loaded,
+        LoadStatus::Loading { loaded, .. } => loaded,
+        _ => 0,
+    });
+    // GitHub's `total_seats` counts each person once: the people listed should match it.
+    let consistency = move || {
+        if !enterprise.get() {
+            return None;
+        }
+        let LoadStatus::Done { report, .. } = state.status.get() else {
+            return None;
+        };
+        if !report.is_complete() {
+            return None; // The load's own alert says what is missing.
+        }
+        seat_core::enterprise::consistency(
+            state.seats.with(Vec::len),
+            report.loaded,
+            report.total_seats,
+        )
+    };
+
+    EnterpriseFigures {
+        summary,
+        objects,
+        consistency,
+    }
+}
+
+/// The tab's title names the organization shown.
+fn use_title(state: AppState) {
+    Effect::new(move |_| {
+        let title = match state.session.with(|s| s.as_ref().map(|s| s.org.clone())) {
+            Some(org) => format!("{org} · Copilot Seat Review"),
+            None => "Copilot Seat Review".to_string(),
+        };
+        crate::browser::set_title(&title);
+    });
+}
+
+/// The note above the figures when they come from no GitHub organization.
+fn source_note(source: &Source) -> Option<String> {
+    match source {
+        Source::Demo => Some(seat_core::session::DEMO_NOTE.to_string()),
+        Source::Report { file, time, .. } => Some(seat_core::session::report_note(file, *time)),
+        Source::Github { .. } => None,
     }
 }
