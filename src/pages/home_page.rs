@@ -17,9 +17,9 @@ use crate::components::reclaim_section::ReclaimSection;
 use crate::components::spend_card::SpendCard;
 use crate::components::usage_charts::UsageCharts;
 use crate::export::download_report;
-use crate::pages::actions::{use_actions, Actions};
+use crate::pages::actions::use_actions;
 use crate::pages::figures::{use_figures, Figures};
-use crate::pages::removal::{use_removal, Removal, RemovalConfirmation};
+use crate::pages::removal::{use_removal, RemovalConfirmation};
 use crate::pages::{query_string, use_query_param, use_set_query, use_table_query, use_view_href};
 use crate::state::session::{self, Account, Source};
 use crate::state::{AppState, LoadStatus};
@@ -29,30 +29,13 @@ use crate::state::{AppState, LoadStatus};
 pub fn HomePage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = use_table_query();
-    let param = |name| use_query_param(name).get_untracked();
-    let enterprise_param = param("enterprise");
-    let account = if enterprise_param.is_some() {
-        Account::Enterprise
-    } else {
-        Account::Organization
-    };
-    let (org, api, token) =
-        session::form_defaults(enterprise_param.or_else(|| param("org")), param("api"));
+    let (account, org, api, token) = form_defaults();
     let enterprise = Memo::new(move |_| {
         state
             .session
             .with(|s| s.as_ref().is_some_and(session::Session::is_enterprise))
     });
-    let Actions {
-        on_load,
-        on_demo,
-        on_forget,
-        on_retry,
-        on_open,
-        on_compare,
-        form_error,
-        compare_error,
-    } = use_actions(state);
+    let actions = use_actions(state);
     let Figures {
         complete,
         usage,
@@ -68,14 +51,7 @@ pub fn HomePage() -> impl IntoView {
         price,
         ..
     } = use_figures(state, query);
-    let Removal {
-        selectable,
-        on_pick,
-        can_remove,
-        on_remove,
-        plan,
-    } = use_removal(state, complete, removed);
-
+    let removal = use_removal(state, complete, removed);
     let Links {
         on_query,
         filter_href,
@@ -85,15 +61,7 @@ pub fn HomePage() -> impl IntoView {
         seat_href,
     } = use_links(query, rules);
     let on_price = Callback::new(move |p| state.price.set(p));
-    let on_download = Callback::new(move |rows: Vec<u32>| {
-        let org = state
-            .session
-            .with_untracked(|s| s.as_ref().map(|s| s.org.clone()));
-        let enterprise = enterprise.get_untracked();
-        state
-            .seats
-            .with_untracked(|s| download_report(&org.unwrap_or_default(), s, &rows, enterprise))
-    });
+    let on_download = use_download(state, enterprise);
     let EnterpriseFigures {
         summary: enterprise_summary,
         objects,
@@ -113,11 +81,11 @@ pub fn HomePage() -> impl IntoView {
     // Report files dropped anywhere on the page open like the "Open a report" input.
     view! {
         <div class="home" on:dragover=move |ev| crate::browser::allow_drop(&ev)
-            on:drop=move |ev| on_open.run(crate::browser::dropped_files(&ev))>
-        <ConnectForm account=account org=org api=api token=token on_load=on_load on_demo=on_demo
-            on_forget=on_forget on_open=on_open error=form_error />
+            on:drop=move |ev| actions.on_open.run(crate::browser::dropped_files(&ev))>
+        <ConnectForm account=account org=org api=api token=token on_load=actions.on_load on_demo=actions.on_demo
+            on_forget=actions.on_forget on_open=actions.on_open error=actions.form_error />
         {move || banner().map(|b| view! { <p class="banner" role="note">{b}</p> })}
-        <LoadStatusView status=state.status on_retry=on_retry />
+        <LoadStatusView status=state.status on_retry=actions.on_retry />
         {move || consistency().map(|m| view! { <div class="alert" role="alert"><p>{m}</p></div> })}
         <Show when=move || enterprise.get() && shown()>
             <EnterpriseOverview summary=enterprise_summary objects=objects filter_href=filter_href />
@@ -135,7 +103,7 @@ pub fn HomePage() -> impl IntoView {
             <UsageCharts seats=state.seats now=state.now href=filter_href on_select=on_filter />
         </Show>
         <Show when=move || shown() && complete.get()>
-            <ChangesSection comparison=state.comparison on_open=on_compare href=filter_href error=compare_error />
+            <ChangesSection comparison=state.comparison on_open=actions.on_compare href=filter_href error=actions.compare_error />
         </Show>
         <Show when=shown>
             // Rebuilt only when the list switches between the current and the earlier seats.
@@ -144,12 +112,12 @@ pub fn HomePage() -> impl IntoView {
                 view! {
                     <AccessList seats=seats query=query on_query=on_query now=state.now
                         seat_href=seat_href on_download=on_download restrict=restrict
-                        selectable=selectable selected=state.selected on_pick=on_pick
-                        can_remove=can_remove on_remove=on_remove write=state.write enterprise=enterprise />
+                        selectable=removal.selectable selected=state.selected on_pick=removal.on_pick
+                        can_remove=removal.can_remove on_remove=removal.on_remove write=state.write enterprise=enterprise />
                 }
             }}
         </Show>
-        <RemovalConfirmation plan=plan price=price />
+        <RemovalConfirmation plan=removal.plan price=price />
         </div>
     }
 }
@@ -285,4 +253,33 @@ fn source_note(source: &Source) -> Option<String> {
         Source::Report { file, time, .. } => Some(seat_core::session::report_note(file, *time)),
         Source::Github { .. } => None,
     }
+}
+
+/// The connect form's account, organization, API URL and token: from the URL, else what the
+/// form remembers.
+fn form_defaults() -> (Account, String, String, String) {
+    let param = |name| use_query_param(name).get_untracked();
+    let enterprise = param("enterprise");
+    let account = if enterprise.is_some() {
+        Account::Enterprise
+    } else {
+        Account::Organization
+    };
+    let (org, api, token) =
+        session::form_defaults(enterprise.or_else(|| param("org")), param("api"));
+    (account, org, api, token)
+}
+
+/// "Download CSV": the report of the listed rows, made in the page; the answer says what
+/// happened (rows, size and time, or why it failed and what to do).
+fn use_download(state: AppState, enterprise: Memo<bool>) -> Callback<Vec<u32>, String> {
+    Callback::new(move |rows: Vec<u32>| {
+        let org = state
+            .session
+            .with_untracked(|s| s.as_ref().map(|s| s.org.clone()));
+        let enterprise = enterprise.get_untracked();
+        state
+            .seats
+            .with_untracked(|s| download_report(&org.unwrap_or_default(), s, &rows, enterprise))
+    })
 }

@@ -43,107 +43,9 @@ pub fn SeatPage() -> impl IntoView {
         crate::browser::router::Route::Seat(login) => login,
         _ => String::new(),
     });
-    let (q_org, q_enterprise, q_api) = (
-        use_query_param("org"),
-        use_query_param("enterprise"),
-        use_query_param("api"),
-    );
-    // After a reload the in-memory session is gone; a remembered one is rebuilt here, for this
-    // page only, without writing the app's state while rendering.
-    // The seat belongs to the organization in the URL: the app's session is used only when it
-    // is that organization (the demo has none), so a stale link never asks another
-    // organization about this login.
-    let session = Memo::new(move |_| {
-        let (url_org, url_enterprise) = (q_org.get(), q_enterprise.get());
-        let matches = |s: &Session| match (&url_org, &url_enterprise) {
-            (_, Some(slug)) => {
-                !s.is_demo() && s.is_enterprise() && s.org.eq_ignore_ascii_case(slug)
-            }
-            (Some(org), None) => {
-                !s.is_demo() && !s.is_enterprise() && s.org.eq_ignore_ascii_case(org)
-            }
-            (None, None) => s.is_local(),
-        };
-        state.session.get().filter(matches).or_else(|| {
-            (url_org.is_some() || url_enterprise.is_some())
-                .then(|| remembered_session(url_org, url_enterprise, q_api.get()))
-                .flatten()
-        })
-    });
-
-    let seat = LocalResource::new(move || {
-        let login = login.get();
-        let session = session.get();
-        // Leaving the page (or another login) stops the request and aborts it.
-        let lookup = until_cleanup(async move {
-            let Some(session) = session else {
-                return Lookup::NoSession;
-            };
-            let found = match session.client() {
-                // GitHub has no per-person call for an enterprise: its seat list is the source.
-                Some(client) if !session.is_enterprise() => {
-                    client.member_seat(&session.org, &login, &|_| {}).await
-                }
-                _ => state
-                    .seats
-                    .with_untracked(|s| s.iter().find(|s| s.login() == login).cloned())
-                    .ok_or(ApiError::NotFound {
-                        what: if session.is_enterprise() && state.seats.with_untracked(Vec::is_empty) {
-                            format!("seat for {login} in enterprise {} (its seat list is not loaded: go to the start page and press Load)", session.org)
-                        } else {
-                            format!("seat for {login} in {}", session.org)
-                        },
-                    }),
-            };
-            match found {
-                Ok(seat) => Lookup::Found(Box::new(seat)),
-                Err(e) => Lookup::Failed(e),
-            }
-        });
-        async move { lookup.await.unwrap_or(Lookup::Stopped) }
-    });
-    // This person's AI credits and premium requests, read when the page opens: two requests
-    // for one person, never one per seat of the list.
-    let usage = LocalResource::new(move || {
-        let login = login.get();
-        let session = session.get();
-        let read = until_cleanup(async move {
-            if session.as_ref().is_some_and(Session::is_enterprise) {
-                return UserUsage::Unavailable(
-                    "Usage per person is read from each organization's billing reports: open this person's seat in one of their organizations to see it."
-                        .into(),
-                );
-            }
-            let Some(client) = session.as_ref().and_then(Session::client) else {
-                return UserUsage::Unavailable(
-                    "Usage is read from GitHub's billing reports; the demo has none per person."
-                        .into(),
-                );
-            };
-            let org = session.map(|s| s.org).unwrap_or_default();
-            let now = crate::browser::now();
-            let (credits, requests) = futures::join!(
-                client.user_usage("ai_credit", &org, &login, now.year(), now.month()),
-                client.user_usage("premium_request", &org, &login, now.year(), now.month())
-            );
-            let units = |lines: Vec<seat_core::spend::UsageLine>| {
-                lines
-                    .iter()
-                    .map(seat_core::spend::UsageLine::units)
-                    .sum::<f64>()
-                    .round() as u64
-            };
-            match (credits, requests) {
-                (Ok(c), Ok(r)) => UserUsage::Known {
-                    credits: units(c),
-                    requests: units(r),
-                },
-                (Err(e), _) | (_, Err(e)) => UserUsage::Unavailable(unavailable_reason(&e)),
-            }
-        });
-        async move { read.await.unwrap_or(UserUsage::Loading) }
-    });
-    let user_usage = Signal::derive(move || usage.get().unwrap_or(UserUsage::Loading));
+    let session = use_page_session(state);
+    let seat = use_seat_lookup(state, login, session);
+    let user_usage = use_user_usage(login, session);
     // Giving access back: the request belongs to this page (leaving it stops it); its outcome
     // stays above the details, which are read again from GitHub afterwards.
     let restoring = RwSignal::new(false);
@@ -208,6 +110,121 @@ pub fn SeatPage() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// The session this page asks with. After a reload the in-memory session is gone; a remembered
+/// one is rebuilt here, for this page only, without writing the app's state while rendering.
+/// The seat belongs to the organization in the URL: the app's session is used only when it is
+/// that organization (the demo has none), so a stale link never asks another organization
+/// about this login.
+fn use_page_session(state: AppState) -> Memo<Option<Session>> {
+    let (q_org, q_enterprise, q_api) = (
+        use_query_param("org"),
+        use_query_param("enterprise"),
+        use_query_param("api"),
+    );
+    Memo::new(move |_| {
+        let (url_org, url_enterprise) = (q_org.get(), q_enterprise.get());
+        let matches = |s: &Session| match (&url_org, &url_enterprise) {
+            (_, Some(slug)) => {
+                !s.is_demo() && s.is_enterprise() && s.org.eq_ignore_ascii_case(slug)
+            }
+            (Some(org), None) => {
+                !s.is_demo() && !s.is_enterprise() && s.org.eq_ignore_ascii_case(org)
+            }
+            (None, None) => s.is_local(),
+        };
+        state.session.get().filter(matches).or_else(|| {
+            (url_org.is_some() || url_enterprise.is_some())
+                .then(|| remembered_session(url_org, url_enterprise, q_api.get()))
+                .flatten()
+        })
+    })
+}
+
+/// The seat of `login`: asked of GitHub for an organization, found in the loaded list for an
+/// enterprise or the demo. Leaving the page (or another login) stops the request and aborts it.
+fn use_seat_lookup(
+    state: AppState,
+    login: Memo<String>,
+    session: Memo<Option<Session>>,
+) -> LocalResource<Lookup> {
+    LocalResource::new(move || {
+        let login = login.get();
+        let session = session.get();
+        // Leaving the page (or another login) stops the request and aborts it.
+        let lookup = until_cleanup(async move {
+            let Some(session) = session else {
+                return Lookup::NoSession;
+            };
+            let found = match session.client() {
+                // GitHub has no per-person call for an enterprise: its seat list is the source.
+                Some(client) if !session.is_enterprise() => {
+                    client.member_seat(&session.org, &login, &|_| {}).await
+                }
+                _ => state
+                    .seats
+                    .with_untracked(|s| s.iter().find(|s| s.login() == login).cloned())
+                    .ok_or(ApiError::NotFound {
+                        what: if session.is_enterprise() && state.seats.with_untracked(Vec::is_empty) {
+                            format!("seat for {login} in enterprise {} (its seat list is not loaded: go to the start page and press Load)", session.org)
+                        } else {
+                            format!("seat for {login} in {}", session.org)
+                        },
+                    }),
+            };
+            match found {
+                Ok(seat) => Lookup::Found(Box::new(seat)),
+                Err(e) => Lookup::Failed(e),
+            }
+        });
+        async move { lookup.await.unwrap_or(Lookup::Stopped) }
+    })
+}
+
+/// This person's AI credits and premium requests, read when the page opens: two requests for
+/// one person, never one per seat of the list.
+fn use_user_usage(login: Memo<String>, session: Memo<Option<Session>>) -> Signal<UserUsage> {
+    let usage = LocalResource::new(move || {
+        let login = login.get();
+        let session = session.get();
+        let read = until_cleanup(async move {
+            if session.as_ref().is_some_and(Session::is_enterprise) {
+                return UserUsage::Unavailable(
+                    "Usage per person is read from each organization's billing reports: open this person's seat in one of their organizations to see it."
+                        .into(),
+                );
+            }
+            let Some(client) = session.as_ref().and_then(Session::client) else {
+                return UserUsage::Unavailable(
+                    "Usage is read from GitHub's billing reports; the demo has none per person."
+                        .into(),
+                );
+            };
+            let org = session.map(|s| s.org).unwrap_or_default();
+            let now = crate::browser::now();
+            let (credits, requests) = futures::join!(
+                client.user_usage("ai_credit", &org, &login, now.year(), now.month()),
+                client.user_usage("premium_request", &org, &login, now.year(), now.month())
+            );
+            let units = |lines: Vec<seat_core::spend::UsageLine>| {
+                lines
+                    .iter()
+                    .map(seat_core::spend::UsageLine::units)
+                    .sum::<f64>()
+                    .round() as u64
+            };
+            match (credits, requests) {
+                (Ok(c), Ok(r)) => UserUsage::Known {
+                    credits: units(c),
+                    requests: units(r),
+                },
+                (Err(e), _) | (_, Err(e)) => UserUsage::Unavailable(unavailable_reason(&e)),
+            }
+        });
+        async move { read.await.unwrap_or(UserUsage::Loading) }
+    });
+    Signal::derive(move || usage.get().unwrap_or(UserUsage::Loading))
 }
 
 /// Every field of one seat.
