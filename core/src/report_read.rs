@@ -145,6 +145,55 @@ pub fn parse_timestamp(cell: &str) -> Option<DateTime<Utc>> {
 
 /// Reads a report from the bytes of a file of at most `max_bytes`.
 pub fn read_report(bytes: &[u8], max_bytes: usize) -> Result<Report, ReadError> {
+    let bytes = checked_text(bytes, max_bytes)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        // Only the header is trimmed: a value's own spaces are kept (a team name may have them).
+        .trim(csv::Trim::Headers)
+        .from_reader(bytes);
+    let header = reader
+        .headers()
+        .map_err(|e| ReadError::Csv {
+            line: 1,
+            detail: short(&e.to_string()),
+        })?
+        .clone();
+    let cols = Cols::of(&header)?;
+    let mut report = Report {
+        columns: cols.present(),
+        ..Report::default()
+    };
+    let mut times: Vec<DateTime<Utc>> = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| ReadError::Csv {
+            line: e.position().map_or(0, |p| p.line()),
+            detail: short(&e.to_string()),
+        })?;
+        if record.iter().all(str::is_empty) {
+            continue; // a blank line
+        }
+        if record.len() > header.len() {
+            return Err(ReadError::TooManyCells {
+                line: record.position().map_or(0, |p| p.line()),
+                expected: header.len(),
+                found: record.len(),
+            });
+        }
+        let (seat, time) = cols.seat(&record)?;
+        times.extend(time);
+        report.seats.push(seat);
+    }
+    if report.seats.is_empty() {
+        return Err(ReadError::Empty);
+    }
+    report.report_time = times.iter().max().copied();
+    report.warnings = time_warnings(times);
+    Ok(report)
+}
+
+/// The file's bytes as CSV text (without a byte-order mark), or why they are not.
+fn checked_text(bytes: &[u8], max_bytes: usize) -> Result<&[u8], ReadError> {
     if bytes.len() > max_bytes {
         return Err(ReadError::TooLarge {
             bytes: bytes.len(),
@@ -159,60 +208,81 @@ pub fn read_report(bytes: &[u8], max_bytes: usize) -> Result<Report, ReadError> 
         return Err(ReadError::Empty);
     }
     unclosed_quote(bytes)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        // Only the header is trimmed: a value's own spaces are kept (a team name may have them).
-        .trim(csv::Trim::Headers)
-        .from_reader(bytes);
-    let header = reader
-        .headers()
-        .map_err(|e| ReadError::Csv {
-            line: 1,
-            detail: short(&e.to_string()),
-        })?
-        .clone();
-    let index: HashMap<String, usize> = header
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (h.trim().to_ascii_lowercase(), i))
-        .collect();
-    let col = |name: &str| index.get(name).copied();
-    let login_col = col("login").ok_or(ReadError::MissingColumn("login"))?;
-    let time_col = col("report_time").ok_or(ReadError::MissingColumn("report_time"))?;
-    let (auth_col, act_col) = (col("last_authenticated_at"), col("last_activity_at"));
-    let (editor_col, plan_col) = (col("last_activity_editor"), col("plan_type"));
-    let (team_col, created_col) = (col("assigning_team"), col("created_at"));
-    let (pending_col, org_col) = (col("pending_cancellation_date"), col("organization"));
-    let surface_col = col("last_surface_used");
-    let mut report = Report {
-        columns: Columns {
-            created_at: created_col.is_some(),
-            editor: editor_col.is_some(),
-            plan: plan_col.is_some(),
-            team: team_col.is_some(),
-            pending: pending_col.is_some(),
-            organization: org_col.is_some(),
-        },
-        ..Report::default()
-    };
-    let mut times: Vec<DateTime<Utc>> = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| ReadError::Csv {
-            line: e.position().map_or(0, |p| p.line()),
-            detail: short(&e.to_string()),
-        })?;
+    Ok(bytes)
+}
+
+/// What the report's times say about it: several times, or none.
+fn time_warnings(mut times: Vec<DateTime<Utc>>) -> Vec<String> {
+    let none = times.is_empty();
+    times.sort_unstable();
+    times.dedup();
+    let mut warnings = Vec::new();
+    if times.len() > 1 {
+        warnings.push(format!(
+            "The rows carry {} different report times; the latest is used as the report's time.",
+            times.len()
+        ));
+    }
+    if none {
+        warnings.push("No row has a report_time: figures that depend on \"now\" use the time the file was opened.".into());
+    }
+    warnings
+}
+
+/// Where each known column is in the file (the two required ones always are).
+struct Cols {
+    login: usize,
+    time: usize,
+    auth: Option<usize>,
+    act: Option<usize>,
+    editor: Option<usize>,
+    plan: Option<usize>,
+    team: Option<usize>,
+    created: Option<usize>,
+    pending: Option<usize>,
+    org: Option<usize>,
+    surface: Option<usize>,
+}
+
+impl Cols {
+    /// The columns of `header` (names case-insensitive and trimmed).
+    fn of(header: &csv::StringRecord) -> Result<Self, ReadError> {
+        let index: HashMap<String, usize> = header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.trim().to_ascii_lowercase(), i))
+            .collect();
+        let col = |name: &str| index.get(name).copied();
+        Ok(Cols {
+            login: col("login").ok_or(ReadError::MissingColumn("login"))?,
+            time: col("report_time").ok_or(ReadError::MissingColumn("report_time"))?,
+            auth: col("last_authenticated_at"),
+            act: col("last_activity_at"),
+            editor: col("last_activity_editor"),
+            plan: col("plan_type"),
+            team: col("assigning_team"),
+            created: col("created_at"),
+            pending: col("pending_cancellation_date"),
+            org: col("organization"),
+            surface: col("last_surface_used"),
+        })
+    }
+
+    /// Which optional columns the file has.
+    fn present(&self) -> Columns {
+        Columns {
+            created_at: self.created.is_some(),
+            editor: self.editor.is_some(),
+            plan: self.plan.is_some(),
+            team: self.team.is_some(),
+            pending: self.pending.is_some(),
+            organization: self.org.is_some(),
+        }
+    }
+
+    /// One row's seat and its report time, or the first bad value (with its line).
+    fn seat(&self, record: &csv::StringRecord) -> Result<(Seat, Option<DateTime<Utc>>), ReadError> {
         let line = record.position().map_or(0, |p| p.line());
-        if record.iter().all(str::is_empty) {
-            continue; // a blank line
-        }
-        if record.len() > header.len() {
-            return Err(ReadError::TooManyCells {
-                line,
-                expected: header.len(),
-                found: record.len(),
-            });
-        }
         // Text keeps whatever it says ("None" may be a team's name); only empty is no value.
         let cell = |c: Option<usize>| {
             c.and_then(|c| record.get(c))
@@ -221,79 +291,51 @@ pub fn read_report(bytes: &[u8], max_bytes: usize) -> Result<Report, ReadError> 
         };
         // Timestamps, dates, plans and surfaces also read `None`, `null`, `N/A` as no value.
         let value = |c: Option<usize>| cell(c).filter(|v| !absent(v));
-        let time =
-            |c: Option<usize>, column: &'static str| -> Result<Option<DateTime<Utc>>, ReadError> {
-                match value(c) {
-                    None => Ok(None),
-                    Some(v) => parse_timestamp(v)
-                        .map(Some)
-                        .ok_or_else(|| ReadError::BadValue {
-                            line,
-                            column,
-                            value: short(v),
-                        }),
-                }
-            };
-        if let Some(t) = time(Some(time_col), "report_time")? {
-            times.push(t);
-        }
-        let login = cell(Some(login_col)).map(Box::from);
+        let bad = |column: &'static str, v: &str| ReadError::BadValue {
+            line,
+            column,
+            value: short(v),
+        };
+        let time = |c: Option<usize>, column: &'static str| match value(c) {
+            None => Ok(None),
+            Some(v) => parse_timestamp(v).map(Some).ok_or_else(|| bad(column, v)),
+        };
+        let report_time = time(Some(self.time), "report_time")?;
+        let login = cell(Some(self.login)).map(Box::from);
         // GitHub's report has only the friendly name: its editor string is rebuilt from it, so
         // the editor families and the table still have something to show.
-        let editor = cell(editor_col)
+        let editor = cell(self.editor)
             .map(str::to_string)
-            .or_else(|| value(surface_col).and_then(crate::editor::editor_from_surface));
-        let pending = match value(pending_col) {
+            .or_else(|| value(self.surface).and_then(crate::editor::editor_from_surface));
+        let pending = match value(self.pending) {
             None => None,
             Some(v) => Some(
                 crate::time::parse_ymd(v)
                     .or_else(|| parse_timestamp(v).map(|t| t.date_naive()))
-                    .ok_or_else(|| ReadError::BadValue {
-                        line,
-                        column: "pending_cancellation_date",
-                        value: short(v),
-                    })?,
+                    .ok_or_else(|| bad("pending_cancellation_date", v))?,
             ),
         };
-        report.seats.push(Seat {
-            created_at: time(created_col, "created_at")?.unwrap_or(Seat::UNKNOWN_CREATED_AT),
+        let seat = Seat {
+            created_at: time(self.created, "created_at")?.unwrap_or(Seat::UNKNOWN_CREATED_AT),
             assignee: login.map(|login| Assignee {
                 login: Some(login),
                 ..Assignee::default()
             }),
-            assigning_team: cell(team_col).map(|t| Team {
+            assigning_team: cell(self.team).map(|t| Team {
                 name: Some(t.into()),
                 ..Team::default()
             }),
-            organization: cell(org_col).map(|o| Organization {
+            organization: cell(self.org).map(|o| Organization {
                 login: Some(o.into()),
             }),
             pending_cancellation_date: pending,
-            last_activity_at: time(act_col, "last_activity_at")?,
+            last_activity_at: time(self.act, "last_activity_at")?,
             last_activity_editor: editor.map(Box::from),
-            last_authenticated_at: time(auth_col, "last_authenticated_at")?,
-            plan_type: value(plan_col).map(Box::from),
-        });
+            last_authenticated_at: time(self.auth, "last_authenticated_at")?,
+            plan_type: value(self.plan).map(Box::from),
+        };
+        Ok((seat, report_time))
     }
-    if report.seats.is_empty() {
-        return Err(ReadError::Empty);
-    }
-    report.report_time = times.iter().max().copied();
-    let distinct = {
-        let mut t = times.clone();
-        t.sort_unstable();
-        t.dedup();
-        t.len()
-    };
-    if distinct > 1 {
-        report.warnings.push(format!(
-            "The rows carry {distinct} different report times; the latest is used as the report's time."
-        ));
-    }
-    if report.report_time.is_none() {
-        report.warnings.push("No row has a report_time: figures that depend on \"now\" use the time the file was opened.".into());
-    }
-    Ok(report)
 }
 
 /// The `csv` crate reads a quote that is never closed as "the rest of the file is one cell":
