@@ -61,33 +61,11 @@ pub fn SeatTable(
     enterprise: Signal<bool>,
 ) -> impl IntoView {
     let scroll_top = RwSignal::new(0.0_f64);
-    let viewport = RwSignal::new(640.0_f64);
     let scroller = NodeRef::<leptos::html::Div>::new();
-
-    // Measure the viewport once mounted and on resize (a push outward from the DOM). The
-    // listener goes with the table: left behind, it read a disposed NodeRef and panicked on the
-    // first resize after visiting a seat page (issue 11).
-    Effect::new(move |_| {
-        if let Some(el) = scroller.get() {
-            viewport.set(f64::from(el.client_height()).max(ROW_HEIGHT));
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| {
-        if let Some(el) = scroller.try_get_untracked().flatten() {
-            viewport.try_set(f64::from(el.client_height()).max(ROW_HEIGHT));
-        }
-    });
-    on_cleanup(move || resize.remove());
+    let viewport = use_viewport(scroller);
 
     let total = move || rows.with(Vec::len);
-    let window = Memo::new(move |_| {
-        let n = total();
-        let first = ((scroll_top.get() / ROW_HEIGHT).floor() as usize)
-            .saturating_sub(OVERSCAN)
-            .min(n);
-        let count = (viewport.get() / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
-        (first, (first + count).min(n))
-    });
+    let window = visible_window(rows, scroll_top, viewport);
     // Bumped whenever the seats change: a seat changed in place (a removal read back from
     // GitHub) must render again even where its row's position and index stay the same.
     let version = Memo::new(move |prev: Option<&u64>| {
@@ -110,46 +88,11 @@ pub fn SeatTable(
     let top_pad = move || format!("{}px", window.get().0 * row);
     let bottom_pad = move || format!("{}px", (total() - window.get().1) * row);
 
-    let header = move |column: Column| {
-        let aria = move || {
-            if sort.get() == column {
-                direction.get().aria()
-            } else {
-                "none"
-            }
-        };
-        let arrow = move || match (sort.get() == column, direction.get()) {
-            (true, Direction::Asc) => "▲",
-            (true, Direction::Desc) => "▼",
-            _ => "",
-        };
-        view! {
-            <th scope="col" aria-sort=aria class=format!("col-{}", column.key())>
-                <button type="button" on:click=move |_| on_sort.run(column)>
-                    {column.label()}
-                    <span class="arrow" aria-hidden="true">{arrow}</span>
-                </button>
-            </th>
-        }
-    };
-
-    // The header checkbox covers the whole view, not only the rows on screen.
-    let coverage = Memo::new(move |_| rows.with(|r| selected.with(|s| s.coverage(r))));
+    let header = move |column: Column| view! { <SortHeader column=column sort=sort direction=direction on_sort=on_sort /> };
     let select_all = move || {
-        selectable.get().then(|| {
-            view! {
-                <th scope="col" class="col-select">
-                    <input type="checkbox" aria-label="Select all"
-                        title=move || format!("Select every seat in this view ({}), not only the rows on screen", rows.with(Vec::len))
-                        prop:checked=move || coverage.get() == Coverage::All
-                        prop:indeterminate=move || coverage.get() == Coverage::Some
-                        on:change=move |_| {
-                            let on = coverage.get_untracked() != Coverage::All;
-                            on_pick.run(Pick::Rows(rows.get_untracked(), on));
-                        } />
-                </th>
-            }
-        })
+        selectable
+            .get()
+            .then(|| view! { <SelectAllHeader rows=rows selected=selected on_pick=on_pick /> })
     };
     let headers = move || {
         let columns: &[Column] = if enterprise.get() {
@@ -181,6 +124,93 @@ pub fn SeatTable(
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// The rows on screen at this scroll position, with `OVERSCAN` more on each side: `first..last`.
+fn visible_window(
+    rows: Signal<Vec<u32>>,
+    scroll_top: RwSignal<f64>,
+    viewport: RwSignal<f64>,
+) -> Memo<(usize, usize)> {
+    Memo::new(move |_| {
+        let n = rows.with(Vec::len);
+        let first = ((scroll_top.get() / ROW_HEIGHT).floor() as usize)
+            .saturating_sub(OVERSCAN)
+            .min(n);
+        let count = (viewport.get() / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
+        (first, (first + count).min(n))
+    })
+}
+
+/// The viewport's height, measured once mounted and on resize (a push outward from the DOM).
+/// The listener goes with the table: left behind, it read a disposed NodeRef and panicked on
+/// the first resize after visiting a seat page (issue 11).
+fn use_viewport(scroller: NodeRef<leptos::html::Div>) -> RwSignal<f64> {
+    let viewport = RwSignal::new(640.0_f64);
+    Effect::new(move |_| {
+        if let Some(el) = scroller.get() {
+            viewport.set(f64::from(el.client_height()).max(ROW_HEIGHT));
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        if let Some(el) = scroller.try_get_untracked().flatten() {
+            viewport.try_set(f64::from(el.client_height()).max(ROW_HEIGHT));
+        }
+    });
+    on_cleanup(move || resize.remove());
+    viewport
+}
+
+/// A column header whose button sorts by it; `aria-sort` tells which one is sorted.
+#[component]
+fn SortHeader(
+    column: Column,
+    sort: Signal<Column>,
+    direction: Signal<Direction>,
+    on_sort: Callback<Column>,
+) -> impl IntoView {
+    let aria = move || {
+        if sort.get() == column {
+            direction.get().aria()
+        } else {
+            "none"
+        }
+    };
+    let arrow = move || match (sort.get() == column, direction.get()) {
+        (true, Direction::Asc) => "▲",
+        (true, Direction::Desc) => "▼",
+        _ => "",
+    };
+    view! {
+        <th scope="col" aria-sort=aria class=format!("col-{}", column.key())>
+            <button type="button" on:click=move |_| on_sort.run(column)>
+                {column.label()}
+                <span class="arrow" aria-hidden="true">{arrow}</span>
+            </button>
+        </th>
+    }
+}
+
+/// "Select all": the header checkbox covers the whole view, not only the rows on screen.
+#[component]
+fn SelectAllHeader(
+    rows: Signal<Vec<u32>>,
+    selected: Signal<Selection>,
+    on_pick: Callback<Pick>,
+) -> impl IntoView {
+    let coverage = Memo::new(move |_| rows.with(|r| selected.with(|s| s.coverage(r))));
+    view! {
+        <th scope="col" class="col-select">
+            <input type="checkbox" aria-label="Select all"
+                title=move || format!("Select every seat in this view ({}), not only the rows on screen", rows.with(Vec::len))
+                prop:checked=move || coverage.get() == Coverage::All
+                prop:indeterminate=move || coverage.get() == Coverage::Some
+                on:change=move |_| {
+                    let on = coverage.get_untracked() != Coverage::All;
+                    on_pick.run(Pick::Rows(rows.get_untracked(), on));
+                } />
+        </th>
     }
 }
 
