@@ -156,6 +156,9 @@ fn ci_cmp(a: &str, b: &str) -> Ordering {
         .then_with(|| a.cmp(b))
 }
 
+/// Beside an enterprise's access list: why its seats are removed elsewhere.
+pub const REMOVAL_NOTE: &str = "One row per person. Removing seats is done per organization, by its owners: GitHub has no enterprise-wide removal. To remove seats, load the organization (Account type “Organization”); the Organization column and the seat pages say which organizations grant each person.";
+
 fn plan_rank(plan: Option<&str>) -> u8 {
     match plan {
         Some(p) if p.eq_ignore_ascii_case("enterprise") => 3,

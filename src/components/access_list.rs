@@ -66,31 +66,7 @@ pub fn AccessList(
         let (sort, direction) = (sort.get(), direction.get());
         index.with(|ix| seats.with(|s| sorted_order(s, ix, sort, direction)))
     });
-    let rows = Memo::new(move |_| {
-        let now = now.get();
-        let only = restrict.get();
-        subset.with(|(search, filter)| {
-            order.with(|o| {
-                index.with(|ix| {
-                    seats.with(|s| match &only {
-                        // The change's seats, in the view's order, searched.
-                        Some(only) => {
-                            let mut keep = vec![false; s.len()];
-                            for &i in only {
-                                if let Some(k) = keep.get_mut(i as usize) {
-                                    *k = true;
-                                }
-                            }
-                            let ordered: Vec<u32> =
-                                o.iter().copied().filter(|&i| keep[i as usize]).collect();
-                            filter_rows(s, ix, &ordered, search, Filter::All, now)
-                        }
-                        None => filter_rows(s, ix, o, search, filter.clone(), now),
-                    })
-                })
-            })
-        })
-    });
+    let rows = view_rows(seats, index, order, subset, now, restrict);
     let csv_note = RwSignal::new(None::<String>);
     let download = move |_| csv_note.set(Some(on_download.run(rows.get_untracked())));
     let on_sort =
@@ -120,33 +96,11 @@ pub fn AccessList(
                 <p role="status" class="count">{move || format!("{} seats", format_count(rows.with(Vec::len) as u64))}</p>
                 <button type="button" on:click=download disabled=move || rows.with(Vec::is_empty)>"Download CSV"</button>
             </div>
-            {move || selectable.get().then(|| {
-                let n = selected.with(Selection::len);
-                view! {
-                    <div class="toolbar selection">
-                        <span class="selected-count" aria-live="polite">{format!("{} selected", format_count(n as u64))}</span>
-                        <button type="button" class="danger" id="remove-selected" on:click=move |_| on_remove.run(())
-                            disabled=move || n == 0 || !can_remove.get()
-                            title=move || if can_remove.get() { "Review what will be sent before anything is" } else { "Wait until every seat is loaded and no removal is running" }>
-                            "Remove selected seats"
-                        </button>
-                        {(n > 0).then(|| view! {
-                            <button type="button" class="link" on:click=move |_| on_pick.run(Pick::Clear)>"Clear selection"</button>
-                        })}
-                    </div>
-                }
-            })}
-            {move || match write.get() {
-                WriteStatus::Idle => ().into_any(),
-                WriteStatus::Running(m) => view! { <p class="progress" aria-live="polite">{m}</p> }.into_any(),
-                WriteStatus::Done { message, complete: true } => view! { <p class="note-box" role="note">{message}</p> }.into_any(),
-                WriteStatus::Done { message, complete: false } => view! { <div class="alert" role="alert"><p>{message}</p></div> }.into_any(),
-            }}
+            {move || selectable.get().then(|| view! { <SelectionBar selected=selected can_remove=can_remove on_remove=on_remove on_pick=on_pick /> })}
+            <WriteOutcome write=write />
             {move || csv_note.get().map(|n| view! { <p class="muted small">{n}</p> })}
             {move || enterprise.get().then(|| view! {
-                <p class="hint-text" role="note">
-                    "One row per person. Removing seats is done per organization, by its owners: GitHub has no enterprise-wide removal. To remove seats, load the organization (Account type “Organization”); the Organization column and the seat pages say which organizations grant each person."
-                </p>
+                <p class="hint-text" role="note">{seat_core::enterprise::REMOVAL_NOTE}</p>
             })}
             <details class="hint-text">
                 <summary>"Why do some seats show no activity?"</summary>
@@ -156,5 +110,79 @@ pub fn AccessList(
                 seat_href=seat_href now=now selectable=selectable selected=selected on_pick=on_pick
                 enterprise=enterprise />
         </section>
+    }
+}
+
+/// The rows of the view: the sorted order, searched and filtered (or only `restrict`'s seats,
+/// a comparison's change, in the view's order, searched).
+fn view_rows(
+    seats: Signal<Vec<Seat>>,
+    index: Memo<SeatIndex>,
+    order: Memo<Vec<u32>>,
+    subset: Memo<(String, Filter)>,
+    now: Signal<DateTime<Utc>>,
+    restrict: Signal<Option<Vec<u32>>>,
+) -> Memo<Vec<u32>> {
+    Memo::new(move |_| {
+        let now = now.get();
+        let only = restrict.get();
+        subset.with(|(search, filter)| {
+            order.with(|o| {
+                index.with(|ix| {
+                    seats.with(|s| match &only {
+                        // The change's seats, in the view's order, searched.
+                        Some(only) => {
+                            let mut keep = vec![false; s.len()];
+                            for &i in only {
+                                if let Some(k) = keep.get_mut(i as usize) {
+                                    *k = true;
+                                }
+                            }
+                            let ordered: Vec<u32> =
+                                o.iter().copied().filter(|&i| keep[i as usize]).collect();
+                            filter_rows(s, ix, &ordered, search, Filter::All, now)
+                        }
+                        None => filter_rows(s, ix, o, search, filter.clone(), now),
+                    })
+                })
+            })
+        })
+    })
+}
+
+/// How many seats are ticked, "Remove selected seats" and "Clear selection".
+#[component]
+fn SelectionBar(
+    selected: Signal<Selection>,
+    can_remove: Signal<bool>,
+    on_remove: Callback<()>,
+    on_pick: Callback<Pick>,
+) -> impl IntoView {
+    let n = move || selected.with(Selection::len);
+    view! {
+        <div class="toolbar selection">
+            <span class="selected-count" aria-live="polite">{move || format!("{} selected", format_count(n() as u64))}</span>
+            <button type="button" class="danger" id="remove-selected" on:click=move |_| on_remove.run(())
+                disabled=move || n() == 0 || !can_remove.get()
+                title=move || if can_remove.get() { "Review what will be sent before anything is" } else { "Wait until every seat is loaded and no removal is running" }>
+                "Remove selected seats"
+            </button>
+            {move || (n() > 0).then(|| view! {
+                <button type="button" class="link" on:click=move |_| on_pick.run(Pick::Clear)>"Clear selection"</button>
+            })}
+        </div>
+    }
+}
+
+/// The last write's progress, or what GitHub did (an alert when not everything was done).
+#[component]
+fn WriteOutcome(write: Signal<WriteStatus>) -> impl IntoView {
+    view! {
+            {move || match write.get() {
+                WriteStatus::Idle => ().into_any(),
+                WriteStatus::Running(m) => view! { <p class="progress" aria-live="polite">{m}</p> }.into_any(),
+                WriteStatus::Done { message, complete: true } => view! { <p class="note-box" role="note">{message}</p> }.into_any(),
+                WriteStatus::Done { message, complete: false } => view! { <div class="alert" role="alert"><p>{message}</p></div> }.into_any(),
+            }}
     }
 }
