@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 
 use crate::models::Seat;
-use crate::money::Cents;
+use crate::money::{group_thousands, Cents};
 use crate::time::ACTIVITY_RETENTION_DAYS;
 
 /// Smallest and largest idle threshold accepted, in days.
@@ -253,6 +253,36 @@ pub struct ReclaimSummary {
     /// `via_team` per team, most seats first, then by name; the counts add up to
     /// `via_team.count`.
     pub teams: Vec<TeamCount>,
+}
+
+impl ReclaimSummary {
+    /// How many of the seats came through a team (naming up to five), and why only a team
+    /// change takes them back; `None` when none did.
+    pub fn team_note(&self) -> Option<String> {
+        if self.via_team.count == 0 {
+            return None;
+        }
+        let names: Vec<String> = self
+            .teams
+            .iter()
+            .take(5)
+            .map(|t| {
+                let name = if t.team.is_empty() {
+                    "unnamed team"
+                } else {
+                    &t.team
+                };
+                format!("{name} ({})", t.count)
+            })
+            .collect();
+        let more = self.teams.len().saturating_sub(5);
+        Some(format!(
+            "{} of these seats were granted through a team ({}{}): they cost the same, but only changing the team's membership (or removing the team's Copilot access) takes them back.",
+            group_thousands(self.via_team.count),
+            names.join(", "),
+            if more > 0 { format!(" and {more} more") } else { String::new() }
+        ))
+    }
 }
 
 impl ReclaimSummary {

@@ -9,7 +9,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer};
 
 use crate::error::ApiError;
-use crate::money::Cents;
+use crate::money::{group_thousands, Cents};
 
 /// AI credits a Copilot Business seat adds to the pool each month.
 pub const BUSINESS_POOL_CREDITS: u64 = 1_900;
@@ -202,6 +202,33 @@ pub struct PoolEffect {
     pub seat_saving: Cents,
     /// Seat saving minus the extra overage (can be negative).
     pub net_saving: Cents,
+}
+
+impl PoolEffect {
+    /// What removing the seats does to the AI credit pool, in a sentence; `None` when they add
+    /// no credits to it.
+    pub fn note(&self) -> Option<String> {
+        if self.credits_removed == 0 {
+            return None;
+        }
+        let extra = self.overage_after - self.overage_before;
+        Some(if extra > Cents::ZERO {
+            format!(
+                "Removing them shrinks the shared AI credit pool by {} credits. At this month's pace that {} overage: {} more a month, so the net saving is {} a month (not {}).",
+                group_thousands(self.credits_removed),
+                if self.overage_before > Cents::ZERO { "raises the" } else { "creates an" },
+                extra,
+                self.net_saving,
+                self.seat_saving
+            )
+        } else {
+            format!(
+                "Removing them shrinks the shared AI credit pool by {} credits; at this month's pace the rest stay within it, so the saving is the full {} a month.",
+                group_thousands(self.credits_removed),
+                self.seat_saving
+            )
+        })
+    }
 }
 
 /// Removing `seats` seats at `price` each from the pool of `spend`, at this month's pace.

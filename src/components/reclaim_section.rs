@@ -1,7 +1,6 @@
 //! "Reclaimable seats": thresholds, the cost of the seats they select, and why each is idle.
 
 use leptos::prelude::*;
-use seat_core::money::Cents;
 use seat_core::overview::format_count;
 use seat_core::reclaim::{parse_grace_days, parse_idle_days, Reason, ReclaimRules, ReclaimSummary};
 use seat_core::spend::PoolEffect;
@@ -29,42 +28,9 @@ pub fn ReclaimSection(
     grace_known: Signal<bool>,
 ) -> impl IntoView {
     let pool_note = move || {
-        pool.get().filter(|p| p.credits_removed > 0).map(|p| {
-            let extra = p.overage_after - p.overage_before;
-            let text = if extra > Cents::ZERO {
-                format!(
-                    "Removing them shrinks the shared AI credit pool by {} credits. At this month's pace that {} overage: {} more a month, so the net saving is {} a month (not {}).",
-                    format_count(p.credits_removed),
-                    if p.overage_before > Cents::ZERO { "raises the" } else { "creates an" },
-                    extra,
-                    p.net_saving,
-                    p.seat_saving
-                )
-            } else {
-                format!(
-                    "Removing them shrinks the shared AI credit pool by {} credits; at this month's pace the rest stay within it, so the saving is the full {} a month.",
-                    format_count(p.credits_removed),
-                    p.seat_saving
-                )
-            };
-            view! { <p class="note-box" role="note">{text}</p> }
-        })
-    };
-    let idle_input = move |ev| {
-        if let Some(idle_days) = parse_idle_days(&event_target_value(&ev)) {
-            on_rules.run(ReclaimRules {
-                idle_days,
-                ..rules.get_untracked()
-            });
-        }
-    };
-    let grace_input = move |ev| {
-        if let Some(grace_days) = parse_grace_days(&event_target_value(&ev)) {
-            on_rules.run(ReclaimRules {
-                grace_days,
-                ..rules.get_untracked()
-            });
-        }
+        pool.get()
+            .and_then(|p| p.note())
+            .map(|text| view! { <p class="note-box" role="note">{text}</p> })
     };
     let figure = move |pick: fn(&ReclaimSummary) -> String| {
         move || summary.with(|s| s.as_ref().map_or_else(|| "…".to_string(), pick))
@@ -86,45 +52,16 @@ pub fn ReclaimSection(
         })
     };
     let teams = move || {
-        summary.with(|s| {
-            s.as_ref().filter(|s| s.via_team.count > 0).map(|s| {
-                let names: Vec<String> = s
-                    .teams
-                    .iter()
-                    .take(5)
-                    .map(|t| format!("{} ({})", if t.team.is_empty() { "unnamed team" } else { &t.team }, t.count))
-                    .collect();
-                let more = s.teams.len().saturating_sub(5);
-                view! {
-                    <p class="note-box" role="note">
-                        {format!(
-                            "{} of these seats were granted through a team ({}{}): they cost the same, but only changing the team's membership (or removing the team's Copilot access) takes them back.",
-                            format_count(s.via_team.count),
-                            names.join(", "),
-                            if more > 0 { format!(" and {more} more") } else { String::new() }
-                        )}
-                    </p>
-                }
-            })
-        })
+        summary
+            .with(|s| s.as_ref().and_then(ReclaimSummary::team_note))
+            .map(|text| view! { <p class="note-box" role="note">{text}</p> })
     };
 
     view! {
         <section class="card reclaim" aria-labelledby="reclaim-heading">
             <h2 id="reclaim-heading">"Reclaimable seats"</h2>
             <p class="hint-text">"Seats with an assignee, not already pending cancellation, assigned at least the grace period ago, and with no activity for at least the idle threshold. Dates are as of when the data was loaded."</p>
-            <div class="fields thresholds">
-                <div class="field">
-                    <label for="reclaim-idle">"Idle for at least (days)"</label>
-                    <input id="reclaim-idle" type="number" min="1" max="3650" step="1" inputmode="numeric"
-                        prop:value=move || rules.with(|r| r.idle_days.to_string()) on:input=idle_input />
-                </div>
-                <div class="field">
-                    <label for="reclaim-grace">"Grace period for new seats (days)"</label>
-                    <input id="reclaim-grace" type="number" min="0" max="3650" step="1" inputmode="numeric"
-                        prop:value=move || rules.with(|r| r.grace_days.to_string()) on:input=grace_input />
-                </div>
-            </div>
+            <Thresholds rules=rules on_rules=on_rules />
             {move || (!grace_known.get()).then(|| view! {
                 <p class="note-box" role="note">"This report has no assignment dates (created_at), so the grace period cannot be applied: every seat counts as assigned long ago."</p>
             })}
@@ -146,5 +83,40 @@ pub fn ReclaimSection(
             {pool_note}
             <a class="button-link" href=move || show_href.get()>"Show reclaimable seats"</a>
         </section>
+    }
+}
+
+/// The two thresholds, typed in days; a value out of range is ignored until it is valid.
+#[component]
+fn Thresholds(rules: Signal<ReclaimRules>, on_rules: Callback<ReclaimRules>) -> impl IntoView {
+    let idle_input = move |ev| {
+        if let Some(idle_days) = parse_idle_days(&event_target_value(&ev)) {
+            on_rules.run(ReclaimRules {
+                idle_days,
+                ..rules.get_untracked()
+            });
+        }
+    };
+    let grace_input = move |ev| {
+        if let Some(grace_days) = parse_grace_days(&event_target_value(&ev)) {
+            on_rules.run(ReclaimRules {
+                grace_days,
+                ..rules.get_untracked()
+            });
+        }
+    };
+    view! {
+            <div class="fields thresholds">
+                <div class="field">
+                    <label for="reclaim-idle">"Idle for at least (days)"</label>
+                    <input id="reclaim-idle" type="number" min="1" max="3650" step="1" inputmode="numeric"
+                        prop:value=move || rules.with(|r| r.idle_days.to_string()) on:input=idle_input />
+                </div>
+                <div class="field">
+                    <label for="reclaim-grace">"Grace period for new seats (days)"</label>
+                    <input id="reclaim-grace" type="number" min="0" max="3650" step="1" inputmode="numeric"
+                        prop:value=move || rules.with(|r| r.grace_days.to_string()) on:input=grace_input />
+                </div>
+            </div>
     }
 }
