@@ -38,7 +38,6 @@ pub fn ConnectForm(
     let org = RwSignal::new(org);
     let api = RwSignal::new(api);
     let token = RwSignal::new(token);
-    let show_token = RwSignal::new(false);
     let remember = RwSignal::new(remember_initial);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -51,16 +50,6 @@ pub fn ConnectForm(
             remember: remember.get_untracked(),
         });
     };
-    let api_host = move || {
-        let a = api.get();
-        let a = a.trim();
-        if a.is_empty() {
-            "the API URL".to_string()
-        } else {
-            a.to_string()
-        }
-    };
-
     view! {
         <form class="connect" on:submit=submit autocomplete="off">
             <div class="fields">
@@ -78,18 +67,7 @@ pub fn ConnectForm(
                         placeholder=move || if account.get() == Account::Enterprise { "your-enterprise" } else { "your-org" }
                         prop:value=move || org.get() on:input=move |ev| org.set(event_target_value(&ev)) />
                 </div>
-                <div class="field">
-                    <label for="connect-token">"Token"</label>
-                    <span class="token-field">
-                        <input id="connect-token" type=move || if show_token.get() { "text" } else { "password" } name="token"
-                            placeholder="ghp_… or github_pat_…" spellcheck="false" autocomplete="off"
-                            prop:value=move || token.get() on:input=move |ev| token.set(event_target_value(&ev)) />
-                        <button type="button" class="secondary"
-                            on:click=move |_| show_token.update(|s| *s = !*s)>
-                            {move || if show_token.get() { "Hide token" } else { "Show token" }}
-                        </button>
-                    </span>
-                </div>
+                <TokenField token=token />
                 <div class="field">
                     <label for="connect-api">"API URL"</label>
                     <input id="connect-api" type="url" name="api" spellcheck="false"
@@ -103,6 +81,56 @@ pub fn ConnectForm(
                 <label for="connect-remember">" Remember on this device"</label>
                 <small id="connect-remember-note" class="muted">" (keeps it in this tab's sessionStorage until the tab closes)"</small>
             </div>
+            <TokenHint account=account api=api />
+            <div class="actions">
+                // Never disabled: Load in the middle of a load replaces it (the old one stops).
+                <button type="submit">"Load"</button>
+                <button type="button" class="secondary" on:click=move |_| on_demo.run(account.get_untracked())>"Try demo data"</button>
+                <button type="button" class="link" on:click=move |_| { token.set(String::new()); remember.set(false); on_forget.run(()); }>
+                    "Forget token"
+                </button>
+            </div>
+            <ReportPicker id="open-report" label="Open a report" on_open=on_open
+                hint="GitHub's activity report CSV or this app's; several at once to compare them. Or drop them on the page. Files are read in this page and sent nowhere." />
+            {move || error.get().map(|e| view! { <div role="alert" class="alert">{e}</div> })}
+        </form>
+    }
+}
+
+/// The Token field, hidden as a password until "Show token".
+#[component]
+fn TokenField(token: RwSignal<String>) -> impl IntoView {
+    let show_token = RwSignal::new(false);
+    view! {
+                <div class="field">
+                    <label for="connect-token">"Token"</label>
+                    <span class="token-field">
+                        <input id="connect-token" type=move || if show_token.get() { "text" } else { "password" } name="token"
+                            placeholder="ghp_… or github_pat_…" spellcheck="false" autocomplete="off"
+                            prop:value=move || token.get() on:input=move |ev| token.set(event_target_value(&ev)) />
+                        <button type="button" class="secondary"
+                            on:click=move |_| show_token.update(|s| *s = !*s)>
+                            {move || if show_token.get() { "Hide token" } else { "Show token" }}
+                        </button>
+                    </span>
+                </div>
+    }
+}
+
+/// What the token needs for this account type, and where it goes.
+#[component]
+fn TokenHint(account: RwSignal<Account>, api: RwSignal<String>) -> impl IntoView {
+    let api_host = move || {
+        let a = api.get();
+        let a = a.trim();
+        if a.is_empty() {
+            "the API URL".to_string()
+        } else {
+            a.to_string()
+        }
+    };
+
+    view! {
             <p class="hint-text">
                 {move || if account.get() == Account::Enterprise {
                     view! {
@@ -118,17 +146,5 @@ pub fn ConnectForm(
                 }}
                 "It is sent only to " <strong>{api_host}</strong> ", nowhere else, and kept in memory unless you tick “Remember”."
             </p>
-            <div class="actions">
-                // Never disabled: Load in the middle of a load replaces it (the old one stops).
-                <button type="submit">"Load"</button>
-                <button type="button" class="secondary" on:click=move |_| on_demo.run(account.get_untracked())>"Try demo data"</button>
-                <button type="button" class="link" on:click=move |_| { token.set(String::new()); remember.set(false); on_forget.run(()); }>
-                    "Forget token"
-                </button>
-            </div>
-            <ReportPicker id="open-report" label="Open a report" on_open=on_open
-                hint="GitHub's activity report CSV or this app's; several at once to compare them. Or drop them on the page. Files are read in this page and sent nowhere." />
-            {move || error.get().map(|e| view! { <div role="alert" class="alert">{e}</div> })}
-        </form>
     }
 }
