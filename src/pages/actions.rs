@@ -33,58 +33,12 @@ pub struct Actions {
 /// The actions of the start page for `state`.
 pub fn use_actions(state: AppState) -> Actions {
     let set_query = use_set_query();
-    let param = |name| use_query_param(name).get_untracked();
-    // `?per_page=&concurrency=&speculative_pages=&timeout_ms=&points_per_minute=&minute_ms=`:
-    // knobs for tests and the benchmark.
-    let knobs = session::Knobs {
-        per_page: param("per_page"),
-        concurrency: param("concurrency"),
-        speculative_pages: param("speculative_pages"),
-        timeout_ms: param("timeout_ms"),
-        points_per_minute: param("points_per_minute"),
-        minute_ms: param("minute_ms"),
-    };
     let form_error = RwSignal::new(None::<String>);
     let compare_error = RwSignal::new(None::<String>);
     // Weak: this page's owner must be able to drop (and clean up) when the page goes.
     let owner = Owner::current().unwrap_or_default().downgrade();
 
-    let on_load = Callback::new({
-        let set_query = set_query.clone();
-        move |req: ConnectRequest| {
-            let options = session::load_options(knobs.clone());
-            match session::connect(&req, options) {
-                Ok(mut session) => {
-                    form_error.set(None);
-                    // GitHub's limit is per token: another Load with the same token and API
-                    // URL continues the budget of the one before (whose requests GitHub
-                    // still counts), rather than starting a fresh one.
-                    let earlier = state.session.with_untracked(|s| {
-                        s.as_ref()
-                            .filter(|s| s.source == session.source && s.options == session.options)
-                            .map(|s| s.pacer.clone())
-                    });
-                    if let Some(pacer) = earlier {
-                        session.pacer = pacer;
-                    }
-                    let api = match &session.source {
-                        Source::Github { base, .. } => (base.origin()
-                            != seat_core::api_base::GITHUB_API)
-                            .then(|| base.origin().to_string()),
-                        Source::Demo | Source::Report { .. } => None,
-                    };
-                    let name = |a: Account| (a == session.account).then(|| session.org.clone());
-                    set_query(&[
-                        ("org", name(Account::Organization)),
-                        ("enterprise", name(Account::Enterprise)),
-                        ("api", api),
-                    ]);
-                    state.start_load(session);
-                }
-                Err(e) => form_error.set(Some(e)),
-            }
-        }
-    });
+    let on_load = use_on_load(state, form_error);
     let on_demo = Callback::new({
         let set_query = set_query.clone();
         move |account: Account| {
@@ -138,4 +92,63 @@ pub fn use_actions(state: AppState) -> Actions {
         form_error,
         compare_error,
     }
+}
+
+/// `?per_page=&concurrency=&speculative_pages=&timeout_ms=&points_per_minute=&minute_ms=`:
+/// knobs for tests and the benchmark.
+fn url_knobs() -> session::Knobs {
+    let param = |name| use_query_param(name).get_untracked();
+    session::Knobs {
+        per_page: param("per_page"),
+        concurrency: param("concurrency"),
+        speculative_pages: param("speculative_pages"),
+        timeout_ms: param("timeout_ms"),
+        points_per_minute: param("points_per_minute"),
+        minute_ms: param("minute_ms"),
+    }
+}
+
+/// Load: checks what was typed, names the organization in the URL and starts the load (or
+/// says what is wrong in `form_error`).
+fn use_on_load(state: AppState, form_error: RwSignal<Option<String>>) -> Callback<ConnectRequest> {
+    let set_query = use_set_query();
+    let knobs = url_knobs();
+    Callback::new(move |req: ConnectRequest| {
+        let options = session::load_options(knobs.clone());
+        match session::connect(&req, options) {
+            Ok(mut session) => {
+                form_error.set(None);
+                // GitHub's limit is per token: another Load with the same token and API
+                // URL continues the budget of the one before (whose requests GitHub
+                // still counts), rather than starting a fresh one.
+                let earlier = state.session.with_untracked(|s| {
+                    s.as_ref()
+                        .filter(|s| {
+                            session::continues_budget(
+                                (&s.source, &s.options),
+                                (&session.source, &session.options),
+                            )
+                        })
+                        .map(|s| s.pacer.clone())
+                });
+                if let Some(pacer) = earlier {
+                    session.pacer = pacer;
+                }
+                let api = match &session.source {
+                    Source::Github { base, .. } => (base.origin()
+                        != seat_core::api_base::GITHUB_API)
+                        .then(|| base.origin().to_string()),
+                    Source::Demo | Source::Report { .. } => None,
+                };
+                let name = |a: Account| (a == session.account).then(|| session.org.clone());
+                set_query(&[
+                    ("org", name(Account::Organization)),
+                    ("enterprise", name(Account::Enterprise)),
+                    ("api", api),
+                ]);
+                state.start_load(session);
+            }
+            Err(e) => form_error.set(Some(e)),
+        }
+    })
 }

@@ -7,7 +7,9 @@ use seat_core::api_base::{validate_enterprise, validate_org, ApiBase, GITHUB_API
 use seat_core::generate::{self, OrgSpec, Plan};
 use seat_core::loader::{Client, LoadOptions};
 use seat_core::pacing::Pacer;
-pub use seat_core::session::{Account, ConnectRequest};
+pub use seat_core::session::{
+    continues_budget, load_options, Account, ConnectRequest, Knobs, Source,
+};
 use seat_core::token::Token;
 
 use crate::api::{BrowserClock, FetchTransport, GithubClient};
@@ -19,29 +21,6 @@ pub const ORG_KEY: &str = "copilot-seat-review.org";
 pub const API_KEY: &str = "copilot-seat-review.api";
 /// sessionStorage key of the token, only when the user ticks "Remember on this device".
 pub const TOKEN_KEY: &str = "copilot-seat-review.token";
-
-/// Where the data comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    /// GitHub's API (or fakehub) with the user's token.
-    Github {
-        /// The validated API URL.
-        base: ApiBase,
-        /// The token; in memory only, and `Debug` prints a redaction.
-        token: Token,
-    },
-    /// An organization generated in the browser; no network.
-    Demo,
-    /// An activity report opened from a file; no network.
-    Report {
-        /// The file's name.
-        file: String,
-        /// The report's time ("now" for every rule).
-        time: chrono::DateTime<chrono::Utc>,
-        /// Whether it has assignment dates (the grace period needs them).
-        created_known: bool,
-    },
-}
 
 /// The request budget of a session (GitHub's secondary limit), shared by its loads, its seat
 /// pages and its writes. Two handles are equal when they are the same budget.
@@ -218,59 +197,6 @@ pub fn remembered_session(
         Source::Github { base, token },
         LoadOptions::default(),
     ))
-}
-
-/// Load knobs from the URL, for tests and the benchmark (see [`load_options`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Knobs {
-    /// `?per_page=`.
-    pub per_page: Option<String>,
-    /// `?concurrency=`.
-    pub concurrency: Option<String>,
-    /// `?speculative_pages=`.
-    pub speculative_pages: Option<String>,
-    /// `?timeout_ms=`.
-    pub timeout_ms: Option<String>,
-    /// `?points_per_minute=`.
-    pub points_per_minute: Option<String>,
-    /// `?minute_ms=`.
-    pub minute_ms: Option<String>,
-}
-
-/// Load knobs from the URL, for tests and the benchmark: `?per_page=50&concurrency=1` reproduce
-/// a naive client; `?speculative_pages=0` makes the load wait for page 1 before it asks for
-/// more; `?timeout_ms=2000` shortens the per-request time limit;
-/// `?points_per_minute=N` changes the pacing budget (0: no pacing, to measure the page's own
-/// speed) and `?minute_ms=W` its window (a scaled minute). Out-of-range values are clamped.
-pub fn load_options(knobs: Knobs) -> LoadOptions {
-    let Knobs {
-        per_page,
-        concurrency,
-        speculative_pages,
-        timeout_ms,
-        points_per_minute,
-        minute_ms,
-    } = knobs;
-    let mut options = LoadOptions::default();
-    if let Some(p) = per_page.and_then(|p| p.parse::<u32>().ok()) {
-        options.per_page = p.clamp(1, 100);
-    }
-    if let Some(c) = concurrency.and_then(|c| c.parse::<usize>().ok()) {
-        options.concurrency = c.clamp(1, 16);
-    }
-    if let Some(s) = speculative_pages.and_then(|s| s.parse::<u32>().ok()) {
-        options.speculative_pages = s.min(15);
-    }
-    if let Some(t) = timeout_ms.and_then(|t| t.parse::<u64>().ok()) {
-        options.timeout_ms = t.clamp(1_000, 120_000);
-    }
-    if let Some(p) = points_per_minute.and_then(|p| p.parse::<u32>().ok()) {
-        options.points_per_minute = p.min(100_000);
-    }
-    if let Some(m) = minute_ms.and_then(|m| m.parse::<u64>().ok()) {
-        options.minute_ms = m.clamp(100, 600_000);
-    }
-    options
 }
 
 /// The demo enterprise's spec at `now`: 640 people in four organizations, one in ten granted
