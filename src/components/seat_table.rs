@@ -237,18 +237,14 @@ fn SeatRow(
         view! { <a href=seat_href.run(login.clone())>{login.clone()}</a> }.into_any()
     };
     let activity = match seat.last_activity_at {
-        Some(t) => {
-            view! { <time datetime=iso_utc(t) title=iso_utc(t)>{ago(t, now)}</time> }.into_any()
-        }
+        Some(t) => time_ago(t, now),
         None => view! {
             <span class="missing" title=ACTIVITY_NOTE>{missing_activity_label(&seat, now)}</span>
         }
         .into_any(),
     };
     let authenticated = match seat.last_authenticated_at {
-        Some(t) => {
-            view! { <time datetime=iso_utc(t) title=iso_utc(t)>{ago(t, now)}</time> }.into_any()
-        }
+        Some(t) => time_ago(t, now),
         None => view! { <span class="missing">"Never"</span> }.into_any(),
     };
     let raw_editor = seat
@@ -268,19 +264,8 @@ fn SeatRow(
     let cancel = seat
         .pending_cancellation_date
         .map_or_else(|| "—".to_string(), seat_core::time::ymd);
-    let name = if login.is_empty() {
-        "Select (no user)".to_string()
-    } else {
-        format!("Select {login}")
-    };
     let checkbox = pick.map(|(index, selected, on_pick)| {
-        view! {
-            <td class="col-select">
-                <input type="checkbox" aria-label=name
-                    prop:checked=move || selected.with(|s| s.contains(index))
-                    on:change=move |ev| on_pick.run(Pick::One(index, event_target_checked(&ev))) />
-            </td>
-        }
+        view! { <RowCheckbox login=login.clone() index=index selected=selected on_pick=on_pick /> }
     });
     // Space on the row (its link, say) ticks its checkbox, as on GitHub's lists; the checkbox
     // itself handles Space natively.
@@ -318,5 +303,32 @@ fn SeatRow(
             <td>{plan}</td>
             <td>{cancel}</td>
         </tr>
+    }
+}
+
+/// "3 days ago", with the exact UTC time as its `datetime` and tooltip.
+fn time_ago(t: DateTime<Utc>, now: DateTime<Utc>) -> AnyView {
+    view! { <time datetime=iso_utc(t) title=iso_utc(t)>{ago(t, now)}</time> }.into_any()
+}
+
+/// A row's "Select LOGIN" checkbox.
+#[component]
+fn RowCheckbox(
+    login: String,
+    index: u32,
+    selected: Signal<Selection>,
+    on_pick: Callback<Pick>,
+) -> impl IntoView {
+    let name = if login.is_empty() {
+        "Select (no user)".to_string()
+    } else {
+        format!("Select {login}")
+    };
+    view! {
+        <td class="col-select">
+            <input type="checkbox" aria-label=name
+                prop:checked=move || selected.with(|s| s.contains(index))
+                on:change=move |ev| on_pick.run(Pick::One(index, event_target_checked(&ev))) />
+        </td>
     }
 }

@@ -65,32 +65,7 @@ pub fn use_figures(state: AppState, query: Memo<TableQuery>) -> Figures {
     };
     let price = Signal::derive(move || seat_price(state.price.get(), plan().as_deref()));
     let rules = Memo::new(move |_| query.with(|q| q.rules));
-    let reclaim = Memo::new(move |_| {
-        complete.get().then(|| {
-            let (rules, price, now) = (rules.get(), price.get(), state.now.get());
-            // An enterprise's people are each billed at their own plan's price (unless the
-            // user set one price); an organization has one plan.
-            let user = state.price.get();
-            let enterprise = state
-                .session
-                .with(|s| s.as_ref().is_some_and(|s| s.is_enterprise()));
-            state.seats.with(|s| {
-                summarize_priced(
-                    s,
-                    rules,
-                    price,
-                    |seat| {
-                        if enterprise {
-                            seat_price(user, seat.plan_type.as_deref())
-                        } else {
-                            price
-                        }
-                    },
-                    now,
-                )
-            })
-        })
-    });
+    let reclaim = use_reclaim(state, complete, rules, price);
     // The bill: GitHub's lines against the pool of the billed seats.
     let month = Memo::new(move |_| {
         let seats = billed_seats()?;
@@ -148,4 +123,39 @@ pub fn use_figures(state: AppState, query: Memo<TableQuery>) -> Figures {
         restrict: restrict.into(),
         removed,
     }
+}
+
+/// The reclaimable seats under `rules` and what they cost, once every seat has arrived.
+fn use_reclaim(
+    state: AppState,
+    complete: Signal<bool>,
+    rules: Memo<ReclaimRules>,
+    price: Signal<Cents>,
+) -> Memo<Option<ReclaimSummary>> {
+    Memo::new(move |_| {
+        complete.get().then(|| {
+            let (rules, price, now) = (rules.get(), price.get(), state.now.get());
+            // An enterprise's people are each billed at their own plan's price (unless the
+            // user set one price); an organization has one plan.
+            let user = state.price.get();
+            let enterprise = state
+                .session
+                .with(|s| s.as_ref().is_some_and(|s| s.is_enterprise()));
+            state.seats.with(|s| {
+                summarize_priced(
+                    s,
+                    rules,
+                    price,
+                    |seat| {
+                        if enterprise {
+                            seat_price(user, seat.plan_type.as_deref())
+                        } else {
+                            price
+                        }
+                    },
+                    now,
+                )
+            })
+        })
+    })
 }
