@@ -52,14 +52,8 @@ pub fn HomePage() -> impl IntoView {
         ..
     } = use_figures(state, query);
     let removal = use_removal(state, complete, removed);
-    let Links {
-        on_query,
-        filter_href,
-        on_filter,
-        on_rules,
-        show_reclaimable,
-        seat_href,
-    } = use_links(query, rules);
+    let links = use_links(query, rules);
+    let filter_href = links.filter_href;
     let on_price = Callback::new(move |p| state.price.set(p));
     let on_download = use_download(state, enterprise);
     let EnterpriseFigures {
@@ -97,10 +91,10 @@ pub fn HomePage() -> impl IntoView {
             <SpendCard state=state.spend spend=month seat_estimate=seat_estimate />
         </Show>
         <Show when=shown>
-            <ReclaimSection rules=rules on_rules=on_rules summary=reclaim show_href=show_reclaimable pool=pool grace_known=grace_known />
+            <ReclaimSection rules=rules on_rules=links.on_rules summary=reclaim show_href=links.show_reclaimable pool=pool grace_known=grace_known />
         </Show>
         <Show when=move || shown() && complete.get()>
-            <UsageCharts seats=state.seats now=state.now href=filter_href on_select=on_filter />
+            <UsageCharts seats=state.seats now=state.now href=filter_href on_select=links.on_filter />
         </Show>
         <Show when=move || shown() && complete.get()>
             <ChangesSection comparison=state.comparison on_open=actions.on_compare href=filter_href error=actions.compare_error />
@@ -110,8 +104,8 @@ pub fn HomePage() -> impl IntoView {
             {move || {
                 let seats = if removed.get() { state.earlier_seats } else { state.seats };
                 view! {
-                    <AccessList seats=seats query=query on_query=on_query now=state.now
-                        seat_href=seat_href on_download=on_download restrict=restrict
+                    <AccessList seats=seats query=query on_query=links.on_query now=state.now
+                        seat_href=links.seat_href on_download=on_download restrict=restrict
                         selectable=removal.selectable selected=state.selected on_pick=removal.on_pick
                         can_remove=removal.can_remove on_remove=removal.on_remove write=state.write enterprise=enterprise />
                 }
@@ -123,6 +117,7 @@ pub fn HomePage() -> impl IntoView {
 }
 
 /// The list's links and view changes: each keeps the URL the state of the view.
+#[derive(Clone, Copy)]
 struct Links {
     on_query: Callback<TableQuery>,
     filter_href: Callback<Filter, String>,
