@@ -9,7 +9,7 @@ use crate::browser;
 /// Saves the report of `rows` (indices into `seats`, in order) for `org` (with the
 /// `organization` column for an enterprise's people), and returns a sentence saying what
 /// happened: the rows, size and time, or why it failed and what to do.
-pub fn download_report(org: &str, seats: &[Seat], rows: &[u32], enterprise: bool) -> String {
+pub(crate) fn download_report(org: &str, seats: &[Seat], rows: &[u32], enterprise: bool) -> String {
     let started = browser::perf_now();
     let report_time = browser::now();
     let write = if enterprise {

@@ -10,7 +10,7 @@ use super::AbortOnDrop;
 
 /// An answer: status, headers (names lowercased) and the body's bytes.
 #[derive(Debug)]
-pub struct Fetched {
+pub(crate) struct Fetched {
     /// HTTP status.
     pub status: u16,
     /// Every header the browser lets the page see.
@@ -21,7 +21,7 @@ pub struct Fetched {
 
 /// Why a fetch failed before an answer was read (`Err` text from the browser).
 #[derive(Debug)]
-pub enum FetchError {
+pub(crate) enum FetchError {
     /// No answer: offline, DNS, TLS, a CORS refusal (the browser says only "Failed to fetch").
     Send(String),
     /// The answer's body could not be read to its end.
@@ -30,7 +30,7 @@ pub enum FetchError {
 
 /// Sends `method url` with `headers` (and `body`): no cookies, no cache, no referrer, aborted
 /// when the returned future is dropped.
-pub async fn fetch(
+pub(crate) async fn fetch(
     method: &str,
     url: &str,
     headers: &[(&str, &str)],

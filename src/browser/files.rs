@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 
 /// A file the user chose.
 #[derive(Debug, Clone)]
-pub struct PickedFile {
+pub(crate) struct PickedFile {
     /// Its name, as the user's system gave it.
     pub name: String,
     /// Its size in bytes.
@@ -14,7 +14,7 @@ pub struct PickedFile {
 
 impl PickedFile {
     /// Reads the whole file.
-    pub async fn bytes(&self) -> Result<Vec<u8>, String> {
+    pub(crate) async fn bytes(&self) -> Result<Vec<u8>, String> {
         let buffer = wasm_bindgen_futures::JsFuture::from(self.file.array_buffer())
             .await
             .map_err(|e| {
@@ -41,7 +41,7 @@ fn picked(list: Option<web_sys::FileList>) -> Vec<PickedFile> {
 
 /// The files of a file input's `change` event (and clears the input, so the same file can be
 /// chosen again).
-pub fn input_files(ev: &web_sys::Event) -> Vec<PickedFile> {
+pub(crate) fn input_files(ev: &web_sys::Event) -> Vec<PickedFile> {
     let Some(input) = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -54,12 +54,12 @@ pub fn input_files(ev: &web_sys::Event) -> Vec<PickedFile> {
 }
 
 /// The files of a `drop` event (and stops the browser from opening them itself).
-pub fn dropped_files(ev: &web_sys::DragEvent) -> Vec<PickedFile> {
+pub(crate) fn dropped_files(ev: &web_sys::DragEvent) -> Vec<PickedFile> {
     ev.prevent_default();
     picked(ev.data_transfer().and_then(|d| d.files()))
 }
 
 /// Lets a `dragover` through as a drop target.
-pub fn allow_drop(ev: &web_sys::DragEvent) {
+pub(crate) fn allow_drop(ev: &web_sys::DragEvent) {
     ev.prevent_default();
 }

@@ -4,11 +4,11 @@
 mod abort;
 mod fetch;
 mod files;
-pub mod router;
+pub(crate) mod router;
 
-pub use abort::AbortOnDrop;
-pub use fetch::{fetch, FetchError, Fetched};
-pub use files::{allow_drop, dropped_files, input_files, PickedFile};
+pub(crate) use abort::AbortOnDrop;
+pub(crate) use fetch::{fetch, FetchError, Fetched};
+pub(crate) use files::{allow_drop, dropped_files, input_files, PickedFile};
 
 use chrono::{DateTime, Utc};
 use wasm_bindgen::{JsCast, JsValue};
@@ -19,7 +19,7 @@ pub fn now() -> DateTime<Utc> {
 }
 
 /// A high-resolution timestamp in ms (for measuring, never for logic).
-pub fn perf_now() -> f64 {
+pub(crate) fn perf_now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or_else(js_sys::Date::now, |p| p.now())
@@ -27,7 +27,7 @@ pub fn perf_now() -> f64 {
 
 /// Which Web Storage area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Area {
+pub(crate) enum Area {
     /// `localStorage`: survives restarts. Never used for the token.
     Local,
     /// `sessionStorage`: this tab only, cleared when it closes.
@@ -43,26 +43,26 @@ fn storage(area: Area) -> Option<web_sys::Storage> {
 }
 
 /// Reads a key; `None` when absent or storage is unavailable (private mode, disabled).
-pub fn load(area: Area, key: &str) -> Option<String> {
+pub(crate) fn load(area: Area, key: &str) -> Option<String> {
     storage(area)?.get_item(key).ok().flatten()
 }
 
 /// Writes a key; storage being unavailable is not an error worth stopping for.
-pub fn store(area: Area, key: &str, value: &str) {
+pub(crate) fn store(area: Area, key: &str, value: &str) {
     if let Some(s) = storage(area) {
         let _ = s.set_item(key, value);
     }
 }
 
 /// Removes a key.
-pub fn remove(area: Area, key: &str) {
+pub(crate) fn remove(area: Area, key: &str) {
     if let Some(s) = storage(area) {
         let _ = s.remove_item(key);
     }
 }
 
 /// Saves `bytes` as a file through a Blob and an object URL, revoked afterwards.
-pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {
+pub(crate) fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {
     let fail = |what: &str, e: JsValue| {
         format!(
             "{what}: {}",
@@ -106,7 +106,7 @@ pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String>
 
 /// The path the app is served under (`""` at the root, `/repo` on GitHub Pages), from the
 /// `<base href>` Trunk writes from its `public_url`: the router's base.
-pub fn base_path() -> String {
+pub(crate) fn base_path() -> String {
     let base = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("base[href]").ok().flatten())
@@ -116,7 +116,7 @@ pub fn base_path() -> String {
 }
 
 /// Scrolls the element with this id into view (no-op when absent).
-pub fn scroll_to_id(id: &str) {
+pub(crate) fn scroll_to_id(id: &str) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
@@ -126,7 +126,7 @@ pub fn scroll_to_id(id: &str) {
 }
 
 /// Moves the keyboard focus to the element `id`, if it is there (after a dialog closes).
-pub fn focus_id(id: &str) {
+pub(crate) fn focus_id(id: &str) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
@@ -137,7 +137,7 @@ pub fn focus_id(id: &str) {
 }
 
 /// Sets `document.title`.
-pub fn set_title(title: &str) {
+pub(crate) fn set_title(title: &str) {
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {
         d.set_title(title);
     }
@@ -169,7 +169,7 @@ pub fn install_panic_hook() {
 }
 
 /// Whether `ev` happened on a form field (which handles its own keys, Space included).
-pub fn on_form_field(ev: &web_sys::Event) -> bool {
+pub(crate) fn on_form_field(ev: &web_sys::Event) -> bool {
     ev.target()
         .is_some_and(|t| t.dyn_into::<web_sys::HtmlInputElement>().is_ok())
 }

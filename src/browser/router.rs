@@ -8,12 +8,12 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-pub use seat_core::route::Route;
+pub(crate) use seat_core::route::Route;
 use seat_core::route::{parse_query, route_of};
 
 /// The current URL, reactive. Provided as context by [`provide`].
 #[derive(Debug, Clone, Copy)]
-pub struct Location {
+pub(crate) struct Location {
     /// The path, base included (`/repo/seats/x`).
     pub pathname: RwSignal<String>,
     /// The query's pairs, decoded, in order.
@@ -24,14 +24,14 @@ pub struct Location {
 
 impl Location {
     /// The route of the current path.
-    pub fn route(&self) -> Route {
+    pub(crate) fn route(&self) -> Route {
         let base = self.base.get_value();
         self.pathname.with(|p| route_of(p, &base))
     }
 
     /// Goes to `url` (a path with query and hash, base included): a new history entry, or the
     /// current one replaced. `scroll`: to the hash's element, else to the top.
-    pub fn navigate(&self, url: &str, replace: bool, scroll: bool) {
+    pub(crate) fn navigate(&self, url: &str, replace: bool, scroll: bool) {
         let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
             return;
         };
@@ -81,7 +81,7 @@ impl Location {
 
 /// Reads the URL, provides the [`Location`] and keeps it current: Back and Forward, and clicks
 /// on links to the app's own pages (which would otherwise reload it and lose the token).
-pub fn provide() -> Location {
+pub(crate) fn provide() -> Location {
     let location = Location {
         pathname: RwSignal::new(String::new()),
         query: RwSignal::new(Vec::new()),
@@ -105,7 +105,7 @@ pub fn provide() -> Location {
 }
 
 /// The app's [`Location`].
-pub fn use_location() -> Location {
+pub(crate) fn use_location() -> Location {
     expect_context::<Location>()
 }
 

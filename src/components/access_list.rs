@@ -16,7 +16,7 @@ use seat_core::table::ACTIVITY_NOTE;
 /// The access list: search, the active filter, the count, Download CSV, and the table of the
 /// current view. The rows are derived from the seats and the view, never copied.
 #[component]
-pub fn AccessList(
+pub(crate) fn AccessList(
     /// Every seat loaded (rows index into it).
     #[prop(into)]
     seats: Signal<Vec<Seat>>,

@@ -16,7 +16,7 @@ const COUNT_W: u64 = 60;
 /// number) whose bars filter the access list on click, and under it the same numbers as a
 /// table of links (folded), for keyboards and screen readers.
 #[component]
-pub fn BarChart(
+pub(crate) fn BarChart(
     /// The chart's name; the picture's accessible name begins with it.
     title: &'static str,
     /// The bars, in order.

@@ -13,7 +13,7 @@ use seat_core::compare::Compared;
 /// removed seats, newly idle, back in use, each a link to exactly those seats, and with three or
 /// more reports the trend of seats and active seats.
 #[component]
-pub fn ChangesSection(
+pub(crate) fn ChangesSection(
     /// The comparison, once an earlier report is open.
     #[prop(into)]
     comparison: Signal<Option<Compared>>,

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// "Cancel" call `on_cancel`; only the confirm button calls `on_confirm`. Focus starts on
 /// "Cancel", so a stray Enter sends nothing.
 #[component]
-pub fn ConfirmDialog(
+pub(crate) fn ConfirmDialog(
     /// The heading, which names the dialog.
     #[prop(into)]
     title: String,

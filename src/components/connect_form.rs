@@ -9,7 +9,7 @@ use crate::components::report_picker::ReportPicker;
 /// The connect form of the UI contract: Account type, Organization (or Enterprise), Token (with
 /// show/hide), API URL, "Remember on this device", Load, Try demo data, Forget token.
 #[component]
-pub fn ConnectForm(
+pub(crate) fn ConnectForm(
     /// Initial account type.
     account: Account,
     /// Initial organization or enterprise.

@@ -9,7 +9,7 @@ use seat_core::overview::format_count;
 /// `/copilot/billing`, so no cycle breakdown is shown rather than zeros), and a row per
 /// organization that filters the access list to it.
 #[component]
-pub fn EnterpriseOverview(
+pub(crate) fn EnterpriseOverview(
     /// The figures, once every seat object has arrived.
     #[prop(into)]
     summary: Signal<Option<EnterpriseSummary>>,

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 /// An error in `role="alert"`: what happened and what to do, with an optional Retry button.
 #[component]
-pub fn ErrorAlert(
+pub(crate) fn ErrorAlert(
     /// The message (the error's `Display`, which carries the remedy).
     #[prop(into)]
     message: Signal<String>,

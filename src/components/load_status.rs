@@ -10,7 +10,7 @@ use seat_core::status::LoadStatus;
 /// Progress while seats arrive, and the honest outcome after: an alert for a failure, a
 /// warning for an incomplete list.
 #[component]
-pub fn LoadStatusView(
+pub(crate) fn LoadStatusView(
     /// The load's state.
     #[prop(into)]
     status: Signal<LoadStatus>,

@@ -1,19 +1,19 @@
 //! Presentational components: data comes in through props; none of them fetch.
 
-pub mod access_list;
-pub mod bar_chart;
-pub mod changes_section;
-pub mod confirm_dialog;
-pub mod connect_form;
-pub mod enterprise_overview;
-pub mod error_alert;
-pub mod load_status;
-pub mod overview_card;
-pub mod reclaim_section;
-pub mod remove_dialog;
-pub mod report_picker;
-pub mod restore_access;
+pub(crate) mod access_list;
+pub(crate) mod bar_chart;
+pub(crate) mod changes_section;
+pub(crate) mod confirm_dialog;
+pub(crate) mod connect_form;
+pub(crate) mod enterprise_overview;
+pub(crate) mod error_alert;
+pub(crate) mod load_status;
+pub(crate) mod overview_card;
+pub(crate) mod reclaim_section;
+pub(crate) mod remove_dialog;
+pub(crate) mod report_picker;
+pub(crate) mod restore_access;
 pub mod seat_table;
-pub mod spend_card;
-pub mod usage_charts;
-pub mod user_usage;
+pub(crate) mod spend_card;
+pub(crate) mod usage_charts;
+pub(crate) mod user_usage;

@@ -11,7 +11,7 @@ use seat_core::overview::{
 /// The overview: GitHub's billing figures, the estimated monthly cost with an editable price,
 /// the Copilot settings, and usage figures from the seat list, each linking to those seats.
 #[component]
-pub fn OverviewCard(
+pub(crate) fn OverviewCard(
     /// The billing object.
     #[prop(into)]
     billing: Signal<Billing>,

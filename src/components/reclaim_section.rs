@@ -8,7 +8,7 @@ use seat_core::spend::PoolEffect;
 /// "Reclaimable seats": the two thresholds, what the seats they select cost, why each is
 /// idle, which of them only a team change can take back, and the link to exactly those seats.
 #[component]
-pub fn ReclaimSection(
+pub(crate) fn ReclaimSection(
     /// The thresholds in force (from the URL).
     #[prop(into)]
     rules: Signal<ReclaimRules>,

@@ -15,7 +15,7 @@ const LISTED: usize = 200;
 /// What removing the selected seats will send, what it will not and why, what it saves and
 /// what the token needs; "Remove N seats" sends exactly `plan.send`.
 #[component]
-pub fn RemoveDialog(
+pub(crate) fn RemoveDialog(
     /// The organization.
     org: String,
     /// What will be sent and what not.

@@ -7,7 +7,7 @@ use crate::browser::PickedFile;
 /// A labelled file input for report CSVs (several at once): the files go to `on_open`, read in
 /// the page and sent nowhere.
 #[component]
-pub fn ReportPicker(
+pub(crate) fn ReportPicker(
     /// The input's id (its label points at it).
     id: &'static str,
     /// The accessible name ("Open a report").

@@ -8,7 +8,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 /// "Restore access" for a seat pending cancellation, and its confirmation, which says exactly
 /// what will be sent.
 #[component]
-pub fn RestoreAccess(
+pub(crate) fn RestoreAccess(
     /// The seat's login.
     login: String,
     /// Its organization.

@@ -11,7 +11,7 @@ use seat_core::status::SpendState;
 /// against the pool, and where the month is heading. Billed money and estimates are labelled
 /// as such; when GitHub cannot tell, one sentence says why instead of any figure.
 #[component]
-pub fn SpendCard(
+pub(crate) fn SpendCard(
     /// Whether the bill was asked, answered or refused.
     #[prop(into)]
     state: Signal<SpendState>,

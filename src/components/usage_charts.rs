@@ -11,7 +11,7 @@ use crate::components::bar_chart::BarChart;
 /// Usage at a glance: days since last activity, editors in use, seats by team. Each bar
 /// filters the access list to its seats.
 #[component]
-pub fn UsageCharts(
+pub(crate) fn UsageCharts(
     /// Every seat (the charts wait for the whole list).
     #[prop(into)]
     seats: Signal<Vec<Seat>>,

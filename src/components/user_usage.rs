@@ -5,7 +5,7 @@ use seat_core::overview::format_count;
 
 /// One person's Copilot usage this month, as GitHub's billing reports it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum UserUsage {
+pub(crate) enum UserUsage {
     /// Being read.
     Loading,
     /// AI credits and premium requests used this month.
@@ -21,7 +21,7 @@ pub enum UserUsage {
 
 /// "This month": a person's AI credits and premium requests.
 #[component]
-pub fn UserUsageView(
+pub(crate) fn UserUsageView(
     /// What is known.
     #[prop(into)]
     usage: Signal<UserUsage>,

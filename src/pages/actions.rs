@@ -11,7 +11,7 @@ use seat_core::session::ConnectRequest;
 
 /// The start page's actions and the messages they leave.
 #[derive(Debug, Clone, Copy)]
-pub struct Actions {
+pub(crate) struct Actions {
     /// Load (the connect form).
     pub on_load: Callback<ConnectRequest>,
     /// Try demo data (an organization or an enterprise).
@@ -31,7 +31,7 @@ pub struct Actions {
 }
 
 /// The actions of the start page for `state`.
-pub fn use_actions(state: AppState) -> Actions {
+pub(crate) fn use_actions(state: AppState) -> Actions {
     let set_query = use_set_query();
     let form_error = RwSignal::new(None::<String>);
     let compare_error = RwSignal::new(None::<String>);

@@ -15,7 +15,7 @@ use crate::state::{AppState, LoadStatus, SpendState};
 
 /// The start page's figures.
 #[derive(Debug, Clone, Copy)]
-pub struct Figures {
+pub(crate) struct Figures {
     /// Every seat arrived: figures from the list wait for it (a partial count would mislead).
     pub complete: Signal<bool>,
     /// The overview's counts from the seat list.
@@ -43,7 +43,7 @@ pub struct Figures {
 }
 
 /// Derives the figures of `state` under the view `query`.
-pub fn use_figures(state: AppState, query: Memo<TableQuery>) -> Figures {
+pub(crate) fn use_figures(state: AppState, query: Memo<TableQuery>) -> Figures {
     let complete = Signal::derive(move || state.status.with(LoadStatus::is_complete));
     // Memos: read by several views, computed once per change.
     let usage = Memo::new(move |_| {

@@ -26,7 +26,7 @@ use crate::state::{AppState, LoadStatus};
 
 /// Connect, overview, the bill, reclaimable seats, charts, comparison and the access list.
 #[component]
-pub fn HomePage() -> impl IntoView {
+pub(crate) fn HomePage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = use_table_query();
     let (account, org, api, token) = form_defaults();

@@ -1,11 +1,11 @@
 //! Routed containers: they own URL state and compose components. The URL is read and written
 //! here only, through [`TableQuery`] for the access list's view.
 
-pub mod actions;
-pub mod figures;
-pub mod home_page;
-pub mod removal;
-pub mod seat_page;
+pub(crate) mod actions;
+pub(crate) mod figures;
+pub(crate) mod home_page;
+pub(crate) mod removal;
+pub(crate) mod seat_page;
 
 use leptos::prelude::*;
 use seat_core::query::TableQuery;
@@ -13,7 +13,7 @@ use seat_core::query::TableQuery;
 use crate::browser::router::use_location;
 
 /// Reads one query parameter from the current URL (reactive).
-pub fn use_query_param(name: &'static str) -> Memo<Option<String>> {
+pub(crate) fn use_query_param(name: &'static str) -> Memo<Option<String>> {
     let location = use_location();
     Memo::new(move |_| {
         location
@@ -23,13 +23,13 @@ pub fn use_query_param(name: &'static str) -> Memo<Option<String>> {
 }
 
 /// The access list's view from the current URL (reactive).
-pub fn use_table_query() -> Memo<TableQuery> {
+pub(crate) fn use_table_query() -> Memo<TableQuery> {
     let location = use_location();
     Memo::new(move |_| location.query.with(|q| TableQuery::from_pairs(q)))
 }
 
 /// The current URL's query parameters, untracked.
-pub fn current_query() -> Vec<(String, String)> {
+pub(crate) fn current_query() -> Vec<(String, String)> {
     use_location().query.get_untracked()
 }
 
@@ -50,7 +50,7 @@ fn updated(
 
 /// Returns a function that rewrites some query parameters of the current URL (replacing the
 /// history entry), keeping the others. `None` removes a parameter.
-pub fn use_set_query() -> impl Fn(&[(&str, Option<String>)]) + Clone + 'static {
+pub(crate) fn use_set_query() -> impl Fn(&[(&str, Option<String>)]) + Clone + 'static {
     let location = use_location();
     move |updates: &[(&str, Option<String>)]| {
         let pairs = updated(location.query.get_untracked(), updates);
@@ -61,7 +61,7 @@ pub fn use_set_query() -> impl Fn(&[(&str, Option<String>)]) + Clone + 'static {
 
 /// Builds links to the start page showing a given view of the access list, keeping the rest of
 /// the current URL (organization, API URL, knobs).
-pub fn use_view_href() -> Callback<TableQuery, String> {
+pub(crate) fn use_view_href() -> Callback<TableQuery, String> {
     let location = use_location();
     Callback::new(move |view: TableQuery| {
         let pairs = updated(location.query.get_untracked(), &view.to_pairs());
@@ -70,7 +70,7 @@ pub fn use_view_href() -> Callback<TableQuery, String> {
 }
 
 /// `?a=1&b=x%20y`, or "" when empty.
-pub fn query_string(pairs: &[(String, String)]) -> String {
+pub(crate) fn query_string(pairs: &[(String, String)]) -> String {
     if pairs.is_empty() {
         return String::new();
     }

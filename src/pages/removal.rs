@@ -15,7 +15,7 @@ use crate::state::AppState;
 
 /// The access list's selection and removal wiring.
 #[derive(Debug, Clone, Copy)]
-pub struct Removal {
+pub(crate) struct Removal {
     /// Whether rows can be ticked: seats at GitHub or the demo's, in the current list.
     pub selectable: Signal<bool>,
     /// Applies a tick.
@@ -30,7 +30,7 @@ pub struct Removal {
 
 /// The removal wiring for `state`. `complete`: every seat loaded; `earlier`: the list shows an
 /// earlier report's seats (nothing to remove there).
-pub fn use_removal(state: AppState, complete: Signal<bool>, earlier: Memo<bool>) -> Removal {
+pub(crate) fn use_removal(state: AppState, complete: Signal<bool>, earlier: Memo<bool>) -> Removal {
     let selectable = Signal::derive(move || {
         !earlier.get()
             && state
@@ -71,7 +71,7 @@ pub fn use_removal(state: AppState, complete: Signal<bool>, earlier: Memo<bool>)
 /// The confirmation of `plan`, while there is one. "Remove N seats" sends exactly the plan's
 /// logins; Cancel and Escape send nothing.
 #[component]
-pub fn RemovalConfirmation(
+pub(crate) fn RemovalConfirmation(
     /// The plan to confirm, and the session it is for.
     plan: RwSignal<Option<(Session, RemovalPlan)>>,
     /// The price per seat in force.

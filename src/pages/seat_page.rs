@@ -36,7 +36,7 @@ enum Lookup {
 
 /// The seat detail page.
 #[component]
-pub fn SeatPage() -> impl IntoView {
+pub(crate) fn SeatPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let location = crate::browser::router::use_location();
     let login = Memo::new(move |_| match location.route() {

@@ -1,12 +1,11 @@
 //! The load: billing and every seat of a session, page by page, as a task that ends with its
-//! [`LoadHandle`]. Dropping the handle (Forget token, another Load, the demo) stops the task
+//! [`Task`]. Dropping the task handle (Forget token, another Load, the demo) stops the task
 //! where it is; dropping the task drops its requests, which aborts them, so nothing carrying the
 //! token starts afterwards.
 
 use std::cell::{Cell, RefCell};
 
 use chrono::Datelike;
-use futures::future::{abortable, AbortHandle};
 use leptos::prelude::*;
 use seat_core::error::ApiError;
 use seat_core::generate;
@@ -16,6 +15,7 @@ use seat_core::overview::BUSINESS_PRICE;
 use seat_core::spend::{generated_lines, unavailable_reason};
 
 use super::session::{demo_spec, Session};
+use super::task::Task;
 use super::{AppState, LoadStatus, SpendState};
 use crate::api::GithubClient;
 use crate::browser;
@@ -24,7 +24,7 @@ use crate::browser;
 /// sort of every seat so far), so not once per page, and less often as the list grows: 250 ms,
 /// plus 1 ms per 200 seats loaded (750 ms at 100,000), which keeps the re-sorting to a fifth of
 /// the time.
-pub const FLUSH_MS: f64 = 250.0;
+pub(crate) const FLUSH_MS: f64 = 250.0;
 
 /// The progress line changes at most this often (each change is a layout and a paint; a
 /// 100,000-seat load has 1,000 pages).
@@ -32,27 +32,6 @@ const PROGRESS_MS: f64 = 100.0;
 
 fn flush_interval(loaded: usize) -> f64 {
     FLUSH_MS + loaded as f64 / 200.0
-}
-
-/// A running load. Dropping it stops the load and aborts its requests.
-#[derive(Debug)]
-pub struct LoadHandle(AbortHandle);
-
-impl LoadHandle {
-    /// Runs `task` as the load: it stops when the handle is dropped.
-    pub(super) fn spawn(task: impl std::future::Future<Output = ()> + 'static) -> Self {
-        let (task, handle) = abortable(task);
-        leptos::task::spawn_local(async move {
-            let _ = task.await;
-        });
-        Self(handle)
-    }
-}
-
-impl Drop for LoadHandle {
-    fn drop(&mut self) {
-        self.0.abort();
-    }
 }
 
 /// Fills `state` with the demo of `session` (an organization or an enterprise), at once.
@@ -67,16 +46,16 @@ pub(super) fn demo(state: AppState, session: &Session) {
 
 /// Starts loading `session`'s seats from GitHub into `state`; `None` when it reads nothing
 /// from GitHub (the demo, a report).
-pub(super) fn start(state: AppState, session: &Session) -> Option<LoadHandle> {
+pub(super) fn start(state: AppState, session: &Session) -> Option<Task> {
     let started = browser::perf_now();
     let client = session.client()?;
     let org = session.org.clone();
     if session.is_enterprise() {
-        return Some(LoadHandle::spawn(async move {
+        return Some(Task::spawn(async move {
             load_enterprise(state, &client, &org, started).await;
         }));
     }
-    Some(LoadHandle::spawn(async move {
+    Some(Task::spawn(async move {
         // The bill is read beside the seats and never delays them; its failure is one
         // sentence in its own section, never the load's.
         let spend = async {

@@ -1,15 +1,17 @@
 //! App-wide state, provided as context, and what owns the work it starts.
 //!
 //! - [`session`]: who is looked at and with which token (the [`Token`] type never prints).
-//! - [`load`]: the cancellable load that fills the state.
+//! - [`load`]: the load that fills the state.
+//! - [`task`]: the one cancellable task (loads, writes, file reads).
 //! - [`writes`]: removing the selected seats and giving access back.
 //!
 //! [`Token`]: seat_core::token::Token
 
-pub mod load;
-pub mod reports;
-pub mod session;
-pub mod writes;
+pub(crate) mod load;
+pub(crate) mod reports;
+pub(crate) mod session;
+pub(crate) mod task;
+pub(crate) mod writes;
 
 use std::future::Future;
 
@@ -21,14 +23,14 @@ use seat_core::money::Cents;
 use seat_core::selection::Selection;
 
 use crate::browser;
-pub use seat_core::status::{LoadStatus, SpendState};
+pub(crate) use seat_core::status::{LoadStatus, SpendState};
 
-use load::LoadHandle;
 use session::Session;
+use task::Task;
 
 /// App-wide state, provided as context. Copy handles only.
 #[derive(Debug, Clone, Copy)]
-pub struct AppState {
+pub(crate) struct AppState {
     /// The organization and source being shown.
     pub session: RwSignal<Option<Session>>,
     /// The billing object.
@@ -55,14 +57,14 @@ pub struct AppState {
     /// The last removal: under way or what GitHub did.
     pub write: RwSignal<writes::WriteStatus>,
     /// The running load; replacing or clearing it stops the old one.
-    load: StoredValue<Option<LoadHandle>>,
+    load: StoredValue<Option<Task>>,
     /// The running removal; Forget token, another Load or the demo stop it.
-    write_task: StoredValue<Option<LoadHandle>>,
+    write_task: StoredValue<Option<Task>>,
 }
 
 impl AppState {
     /// Fresh state.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             session: RwSignal::new(None),
             billing: RwSignal::new(None),
@@ -82,7 +84,7 @@ impl AppState {
     }
 
     /// Stops the load and forgets the organization (and the token, which lives in the session).
-    pub fn clear(&self) {
+    pub(crate) fn clear(&self) {
         self.load.set_value(None);
         self.stop_writes();
         self.session.set(None);
@@ -106,7 +108,7 @@ impl AppState {
 
     /// Starts loading `session`'s billing and seats, replacing (and stopping) whatever ran,
     /// a removal included.
-    pub fn start_load(&self, session: Session) {
+    pub(crate) fn start_load(&self, session: Session) {
         self.stop_writes();
         self.begin_load(session);
     }
@@ -155,14 +157,14 @@ impl AppState {
 
     /// Runs `task` as the load (reading report files): it replaces whatever ran, and the next
     /// Load, demo or Forget stops it.
-    pub fn run_as_load(&self, task: impl Future<Output = ()> + 'static) {
+    pub(crate) fn run_as_load(&self, task: impl Future<Output = ()> + 'static) {
         self.stop_writes();
         self.load.set_value(None);
-        self.load.set_value(Some(LoadHandle::spawn(task)));
+        self.load.set_value(Some(Task::spawn(task)));
     }
 
     /// Loads the current session again (Retry).
-    pub fn retry(&self) {
+    pub(crate) fn retry(&self) {
         if let Some(session) = self.session.get_untracked() {
             self.start_load(session);
         }
@@ -179,7 +181,7 @@ impl Default for AppState {
 /// [`until_cleanup`]); nothing when it is gone. Callbacks keep a weak owner: a strong `Owner`
 /// captured by a callback that the owner itself stores is a cycle, and the owner, with its
 /// cleanups (aborting requests, removing listeners), would never be dropped.
-pub fn spawn_in(
+pub(crate) fn spawn_in(
     weak: &leptos::reactive::owner::WeakOwner,
     task: impl Future<Output = ()> + 'static,
 ) {
@@ -195,7 +197,9 @@ pub fn spawn_in(
 /// Runs `task` until the current reactive owner cleans up (a component unmounts, a resource
 /// runs again): then it stops where it is, and dropping it aborts its requests. `None` when it
 /// was stopped.
-pub fn until_cleanup<F: Future + 'static>(task: F) -> impl Future<Output = Option<F::Output>> {
+pub(crate) fn until_cleanup<F: Future + 'static>(
+    task: F,
+) -> impl Future<Output = Option<F::Output>> {
     let (task, handle) = futures::future::abortable(task);
     on_cleanup(move || handle.abort());
     async move { task.await.ok() }

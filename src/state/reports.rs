@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-pub use seat_core::compare::Compared;
+pub(crate) use seat_core::compare::Compared;
 use seat_core::compare::{compare, trend};
 use seat_core::loader::LoadReport;
 use seat_core::models::{Billing, Seat, SeatBreakdown};
@@ -45,7 +45,7 @@ fn time_of(report: &Report) -> DateTime<Utc> {
 
 /// Opens `files`: the newest report is shown, the one before it (if any) compared with it, and
 /// all of them make the trend.
-pub async fn open(state: AppState, files: Vec<PickedFile>) -> Result<(), String> {
+pub(crate) async fn open(state: AppState, files: Vec<PickedFile>) -> Result<(), String> {
     let mut reports = read_all(files).await?;
     reports.sort_by_key(|(_, r)| time_of(r));
     let Some((file, current)) = reports.pop() else {
@@ -115,7 +115,7 @@ pub async fn open(state: AppState, files: Vec<PickedFile>) -> Result<(), String>
 }
 
 /// Compares what is shown with the newest of `files` (all of them join the trend).
-pub async fn compare_with(state: AppState, files: Vec<PickedFile>) -> Result<(), String> {
+pub(crate) async fn compare_with(state: AppState, files: Vec<PickedFile>) -> Result<(), String> {
     let mut reports = read_all(files).await?;
     reports.sort_by_key(|(_, r)| time_of(r));
     set_comparison(state, reports);

@@ -7,7 +7,7 @@ use seat_core::api_base::{validate_enterprise, validate_org, ApiBase, GITHUB_API
 use seat_core::generate::{self, OrgSpec, Plan};
 use seat_core::loader::{Client, LoadOptions};
 use seat_core::pacing::Pacer;
-pub use seat_core::session::{
+pub(crate) use seat_core::session::{
     continues_budget, load_options, Account, ConnectRequest, Knobs, Source,
 };
 use seat_core::token::Token;
@@ -16,20 +16,20 @@ use crate::api::{BrowserClock, FetchTransport, GithubClient};
 use crate::browser::{self, Area};
 
 /// localStorage key of the last organization.
-pub const ORG_KEY: &str = "copilot-seat-review.org";
+pub(crate) const ORG_KEY: &str = "copilot-seat-review.org";
 /// localStorage key of the last API URL.
-pub const API_KEY: &str = "copilot-seat-review.api";
+pub(crate) const API_KEY: &str = "copilot-seat-review.api";
 /// sessionStorage key of the token, only when the user ticks "Remember on this device".
-pub const TOKEN_KEY: &str = "copilot-seat-review.token";
+pub(crate) const TOKEN_KEY: &str = "copilot-seat-review.token";
 
 /// The request budget of a session (GitHub's secondary limit), shared by its loads, its seat
 /// pages and its writes. Two handles are equal when they are the same budget.
 #[derive(Debug, Clone)]
-pub struct SharedPacer(std::sync::Arc<Pacer>);
+pub(crate) struct SharedPacer(std::sync::Arc<Pacer>);
 
 impl SharedPacer {
     /// A fresh budget under `options`.
-    pub fn new(options: &LoadOptions) -> Self {
+    pub(crate) fn new(options: &LoadOptions) -> Self {
         Self(std::sync::Arc::new(Pacer::new(
             options.points_per_minute,
             options.minute_ms,
@@ -47,7 +47,7 @@ impl Eq for SharedPacer {}
 
 /// What is being looked at.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Session {
+pub(crate) struct Session {
     /// The organization's login, or the enterprise's slug.
     pub org: String,
     /// Whether `org` is an organization or an enterprise.
@@ -62,7 +62,7 @@ pub struct Session {
 
 impl Session {
     /// The GitHub client for this session, or `None` in demo mode.
-    pub fn client(&self) -> Option<GithubClient> {
+    pub(crate) fn client(&self) -> Option<GithubClient> {
         match &self.source {
             Source::Github { base, token } => Some(
                 Client::new(
@@ -79,29 +79,29 @@ impl Session {
     }
 
     /// Whether this is the in-browser demo.
-    pub fn is_demo(&self) -> bool {
+    pub(crate) fn is_demo(&self) -> bool {
         self.source == Source::Demo
     }
 
     /// Whether this is an enterprise (one row per person, an "Organization" column).
-    pub fn is_enterprise(&self) -> bool {
+    pub(crate) fn is_enterprise(&self) -> bool {
         self.account == Account::Enterprise
     }
 
     /// Whether seats can be removed and given back: an organization's, at GitHub or simulated
     /// in the demo (a report file is only a file; an enterprise's seats are removed in each
     /// organization, by its owners).
-    pub fn can_write(&self) -> bool {
+    pub(crate) fn can_write(&self) -> bool {
         !self.is_enterprise() && matches!(self.source, Source::Github { .. } | Source::Demo)
     }
 
     /// Whether the data is in the page (the demo or a report file), not at GitHub.
-    pub fn is_local(&self) -> bool {
+    pub(crate) fn is_local(&self) -> bool {
         !matches!(self.source, Source::Github { .. })
     }
 
     /// A session of `org` with a fresh request budget under `options`.
-    pub fn new(org: String, account: Account, source: Source, options: LoadOptions) -> Self {
+    pub(crate) fn new(org: String, account: Account, source: Source, options: LoadOptions) -> Self {
         Self {
             org,
             account,
@@ -112,7 +112,7 @@ impl Session {
     }
 
     /// The demo organization, or the demo enterprise.
-    pub fn demo(now: DateTime<Utc>, account: Account) -> Self {
+    pub(crate) fn demo(now: DateTime<Utc>, account: Account) -> Self {
         let org = match account {
             Account::Organization => demo_spec(now).name,
             Account::Enterprise => DEMO_ENTERPRISE.to_string(),
@@ -122,11 +122,11 @@ impl Session {
 }
 
 /// The demo enterprise's slug.
-pub const DEMO_ENTERPRISE: &str = "demo-enterprise";
+pub(crate) const DEMO_ENTERPRISE: &str = "demo-enterprise";
 
 /// Checks what was typed and, when it can work, remembers the organization and API URL (and the
 /// token, only if asked) and returns the session to load. The error is ready to show.
-pub fn connect(req: &ConnectRequest, options: LoadOptions) -> Result<Session, String> {
+pub(crate) fn connect(req: &ConnectRequest, options: LoadOptions) -> Result<Session, String> {
     let org = match req.account {
         Account::Organization => validate_org(&req.org),
         Account::Enterprise => validate_enterprise(&req.org),
@@ -154,13 +154,13 @@ pub fn connect(req: &ConnectRequest, options: LoadOptions) -> Result<Session, St
 }
 
 /// Removes the remembered token ("Forget token").
-pub fn forget_token() {
+pub(crate) fn forget_token() {
     browser::remove(Area::Session, TOKEN_KEY);
 }
 
 /// What the connect form starts with: the URL's organization and API URL, else the remembered
 /// ones, and the token only if the user asked to be remembered.
-pub fn form_defaults(org: Option<String>, api: Option<String>) -> (String, String, String) {
+pub(crate) fn form_defaults(org: Option<String>, api: Option<String>) -> (String, String, String) {
     (
         org.or_else(|| browser::load(Area::Local, ORG_KEY))
             .unwrap_or_default(),
@@ -173,7 +173,7 @@ pub fn form_defaults(org: Option<String>, api: Option<String>) -> (String, Strin
 /// After a reload the in-memory session is gone; when the user ticked "Remember on this
 /// device", it can be rebuilt from the URL's organization, the remembered API URL and the token
 /// in sessionStorage. Without that tick there is nothing to rebuild from, by design.
-pub fn remembered_session(
+pub(crate) fn remembered_session(
     org: Option<String>,
     enterprise: Option<String>,
     api: Option<String>,
@@ -201,7 +201,7 @@ pub fn remembered_session(
 
 /// The demo enterprise's spec at `now`: 640 people in four organizations, one in ten granted
 /// again by a second organization and one in ten again through an enterprise team.
-pub fn demo_enterprise_spec(now: DateTime<Utc>) -> generate::enterprise::EnterpriseSpec {
+pub(crate) fn demo_enterprise_spec(now: DateTime<Utc>) -> generate::enterprise::EnterpriseSpec {
     generate::enterprise::EnterpriseSpec {
         name: DEMO_ENTERPRISE.into(),
         people: 640,
@@ -225,7 +225,7 @@ pub fn demo_enterprise_spec(now: DateTime<Utc>) -> generate::enterprise::Enterpr
 }
 
 /// The demo organization's spec at `now`.
-pub fn demo_spec(now: DateTime<Utc>) -> OrgSpec {
+pub(crate) fn demo_spec(now: DateTime<Utc>) -> OrgSpec {
     OrgSpec {
         name: "demo-org".into(),
         plan: Plan::Business,

@@ -10,10 +10,10 @@ use seat_core::models::Seat;
 use seat_core::overview::format_count;
 use seat_core::time::{first_of_next_month, ymd};
 
-pub use seat_core::status::WriteStatus;
+pub(crate) use seat_core::status::WriteStatus;
 
-use super::load::LoadHandle;
 use super::session::Session;
+use super::task::Task;
 use super::AppState;
 use crate::api::GithubClient;
 
@@ -42,7 +42,7 @@ impl Logins {
 /// user confirmed for `session`): the demo simulates it; GitHub gets the batched `DELETE`s,
 /// then the changed seats are read again. Forget token, another Load or the demo stop it.
 /// Nothing is sent when the page no longer shows `session`.
-pub fn remove(state: AppState, session: &Session, logins: Vec<String>) {
+pub(crate) fn remove(state: AppState, session: &Session, logins: Vec<String>) {
     if logins.is_empty() {
         return;
     }
@@ -94,7 +94,7 @@ pub fn remove(state: AppState, session: &Session, logins: Vec<String>) {
             complete: report.is_complete(),
         });
     };
-    state.write_task.set_value(Some(LoadHandle::spawn(task)));
+    state.write_task.set_value(Some(Task::spawn(task)));
 }
 
 /// Reads `logins`' seats and the billing again and puts them in the list: one request per seat
@@ -214,7 +214,11 @@ fn adjust_pending(state: AppState, delta: i64) {
 
 /// Gives `login` access back in `session`'s organization and returns what happened, ready to
 /// show. The list's row follows what GitHub says afterwards.
-pub async fn restore(state: AppState, session: Session, login: String) -> Result<String, String> {
+pub(crate) async fn restore(
+    state: AppState,
+    session: Session,
+    login: String,
+) -> Result<String, String> {
     if session.is_demo() {
         let mut restored = false;
         state.seats.update(|all| {
