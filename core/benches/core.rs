@@ -46,6 +46,7 @@ fn spec() -> OrgSpec {
         seats: SEATS,
         seed: 7,
         plan: Plan::Business,
+        null_assignee: None,
         now: Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap(),
     }
 }

@@ -229,6 +229,8 @@ pub(crate) fn demo_spec(now: DateTime<Utc>) -> OrgSpec {
     OrgSpec {
         name: "demo-org".into(),
         plan: Plan::Business,
+        // The demo's people are all there: no deleted account among them.
+        null_assignee: None,
         ..generate::realistic(now)
     }
 }

@@ -56,6 +56,8 @@ pub struct OrgSpec {
     pub seed: u64,
     /// The organization's plan; seats carry it (a few say `unknown` or omit it).
     pub plan: Plan,
+    /// The seat whose `assignee` is null (a deleted account that is still billed), if any.
+    pub null_assignee: Option<usize>,
     /// "Now": every timestamp is placed relative to it.
     pub now: DateTime<Utc>,
 }
@@ -68,6 +70,7 @@ impl OrgSpec {
             seats,
             seed: seed_for(name),
             plan,
+            null_assignee: None,
             now,
         }
     }
@@ -87,7 +90,7 @@ pub const REALISTIC_SEATS: usize = 3_000;
 /// Seed of the realistic organization.
 pub const REALISTIC_SEED: u64 = 0x5EA7_C0DE_2026;
 /// The one seat of the realistic organization whose `assignee` is null (a deleted account that
-/// is still billed). Only the spec returned by [`realistic`] has it.
+/// is still billed): [`realistic`] sets it as its [`OrgSpec::null_assignee`].
 pub const REALISTIC_NULL_ASSIGNEE: usize = 1_717;
 
 /// "acme": 3,000 Copilot Business seats with every kind of awkward data, and exactly one seat
@@ -98,15 +101,13 @@ pub fn realistic(now: DateTime<Utc>) -> OrgSpec {
         seats: REALISTIC_SEATS,
         seed: REALISTIC_SEED,
         plan: Plan::Business,
+        null_assignee: Some(REALISTIC_NULL_ASSIGNEE),
         now,
     }
 }
 
 fn has_null_assignee(spec: &OrgSpec, index: usize) -> bool {
-    index == REALISTIC_NULL_ASSIGNEE
-        && spec.name == REALISTIC_NAME
-        && spec.seed == REALISTIC_SEED
-        && spec.seats > REALISTIC_NULL_ASSIGNEE
+    spec.null_assignee == Some(index)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -550,6 +551,7 @@ mod tests {
         assert_eq!(page["seats"][99], seat_json(&spec, 299));
         let other = OrgSpec {
             seed: 7,
+            null_assignee: None,
             ..spec.clone()
         };
         assert_ne!(seat_json(&spec, 42), seat_json(&other, 42));
