@@ -102,7 +102,7 @@ pub(crate) fn HomePage() -> impl IntoView {
         <Show when=shown>
             // Rebuilt only when the list switches between the current and the earlier seats.
             {move || {
-                let seats = if removed.get() { state.earlier_seats } else { state.seats };
+                let seats = if removed.get() { state.earlier_seats.read_only() } else { state.seats };
                 view! {
                     <AccessList seats=seats query=query on_query=links.on_query now=state.now
                         seat_href=links.seat_href on_download=on_download restrict=restrict

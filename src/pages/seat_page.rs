@@ -309,7 +309,7 @@ fn Grants(
     });
     let (teams, objects): (Vec<String>, u32) = row
         .and_then(|r| {
-            state.people.with_value(|m| {
+            state.with_people(|m| {
                 m.grants(r)
                     .map(|g| (g.teams.iter().map(|t| t.to_string()).collect(), g.objects))
             })

@@ -7,6 +7,7 @@ use std::cell::{Cell, RefCell};
 
 use chrono::Datelike;
 use leptos::prelude::*;
+use seat_core::enterprise::Merger;
 use seat_core::error::ApiError;
 use seat_core::generate;
 use seat_core::loader::{Event, LoadReport, SeatSource};
@@ -14,6 +15,7 @@ use seat_core::models::{decode_billing, decode_seat, Seat};
 use seat_core::overview::BUSINESS_PRICE;
 use seat_core::spend::{generated_lines, unavailable_reason};
 
+use super::dataset::Loaded;
 use super::session::{demo_spec, Session};
 use super::task::Task;
 use super::{AppState, LoadStatus, SpendState};
@@ -38,9 +40,9 @@ fn flush_interval(loaded: usize) -> f64 {
 pub(super) fn demo(state: AppState, session: &Session) {
     let started = browser::perf_now();
     if session.is_enterprise() {
-        load_demo_enterprise(state, started);
+        load_demo_enterprise(state, session.clone(), started);
     } else {
-        load_demo(state, started);
+        load_demo(state, session.clone(), started);
     }
 }
 
@@ -64,7 +66,7 @@ pub(super) fn start(state: AppState, session: &Session) -> Option<Task> {
                 Ok(lines) => SpendState::Ready(lines),
                 Err(e) => SpendState::Unavailable(unavailable_reason(&e)),
             };
-            state.spend.set(outcome);
+            state.data.set_spend(outcome);
         };
         let seats = load_seats(state, &client, &org, started);
         futures::join!(spend, seats);
@@ -91,20 +93,7 @@ async fn settle() {
 
 /// The load's outcome: the report, or the error with nothing partial left on screen.
 fn finish(state: AppState, outcome: Result<LoadReport, ApiError>, started: f64) {
-    let status = match outcome {
-        Ok(report) => LoadStatus::Done {
-            report,
-            millis: browser::perf_now() - started,
-        },
-        Err(e) => {
-            // Never leave a part of the data on screen as if it were all of it.
-            state.seats.set(Vec::new());
-            state.people.set_value(Default::default());
-            state.billing.set(None);
-            LoadStatus::Failed(e)
-        }
-    };
-    state.status.set(status);
+    state.data.finish(outcome, browser::perf_now() - started);
 }
 
 /// Billing and every seat of `org` into `state`, then the outcome.
@@ -114,7 +103,7 @@ async fn load_seats(state: AppState, client: &GithubClient, org: &str, started: 
     // The overview shows as soon as billing arrives, while seats keep coming.
     let billing = async {
         let billing = client.billing(org, &on_event).await?;
-        state.billing.set(Some(billing));
+        state.data.set_billing(billing);
         Ok::<(), ApiError>(())
     };
     let source = SeatSource::Org(org.to_string());
@@ -125,8 +114,9 @@ async fn load_seats(state: AppState, client: &GithubClient, org: &str, started: 
 }
 
 /// The demo enterprise: its seat objects through the same decoder and merge as GitHub's.
-fn load_demo_enterprise(state: AppState, started: f64) {
-    let spec = super::session::demo_enterprise_spec(state.now.get_untracked());
+fn load_demo_enterprise(state: AppState, session: Session, started: f64) {
+    let now = state.now.get_untracked();
+    let spec = super::session::demo_enterprise_spec(now);
     let objects: Vec<Seat> = (0..spec.objects())
         .filter_map(|k| {
             decode_seat(
@@ -142,19 +132,22 @@ fn load_demo_enterprise(state: AppState, started: f64) {
         ..LoadReport::default()
     };
     let mut rows = Vec::with_capacity(spec.people);
-    state.people.update_value(|m| {
-        m.extend(&mut rows, objects);
-    });
-    state.spend.set(SpendState::Idle);
-    state.seats.set(rows);
-    state.status.set(LoadStatus::Done {
+    let mut people = Merger::default();
+    people.extend(&mut rows, objects);
+    let loaded = Loaded {
+        billing: None,
+        seats: rows,
+        people,
+        spend: SpendState::Idle,
         report,
         millis: browser::perf_now() - started,
-    });
+    };
+    state.data.replace(session, now, loaded);
 }
 
-fn load_demo(state: AppState, started: f64) {
-    let spec = demo_spec(state.now.get_untracked());
+fn load_demo(state: AppState, session: Session, started: f64) {
+    let now = state.now.get_untracked();
+    let spec = demo_spec(now);
     // Through text and the same decoders as GitHub's answers: a second (Value-based) decoder
     // for the demo alone would cost the first visit ~10 KB.
     let billing = decode_billing(&generate::billing_json(&spec).to_string()).ok();
@@ -169,7 +162,6 @@ fn load_demo(state: AppState, started: f64) {
         ..LoadReport::default()
     };
     // The demo's bill: seats pro rata and AI credits at 60 % of the pool's pace.
-    let now = state.now.get_untracked();
     let lines = generated_lines(
         spec.seats as u64,
         spec.plan.as_str(),
@@ -177,13 +169,15 @@ fn load_demo(state: AppState, started: f64) {
         0.6,
         now,
     );
-    state.spend.set(SpendState::Ready(lines));
-    state.billing.set(billing);
-    state.seats.set(seats);
-    state.status.set(LoadStatus::Done {
+    let loaded = Loaded {
+        billing,
+        seats,
+        people: Merger::default(),
+        spend: SpendState::Ready(lines),
         report,
         millis: browser::perf_now() - started,
-    });
+    };
+    state.data.replace(session, now, loaded);
 }
 
 /// Seats arrive a page at a time; they are kept here and moved into the shared list at most
@@ -243,7 +237,7 @@ impl SeatBuffer {
                 }
                 if flushed || now - self.last_progress.get() >= PROGRESS_MS {
                     self.last_progress.set(now);
-                    self.state.status.set(LoadStatus::Loading {
+                    self.state.data.progress(LoadStatus::Loading {
                         loaded,
                         total: total_seats,
                         note: None,
@@ -252,11 +246,7 @@ impl SeatBuffer {
                     });
                 }
             }
-            Event::Waiting { message, .. } => self.state.status.update(|s| {
-                if let LoadStatus::Loading { note, .. } = s {
-                    *note = Some(message);
-                }
-            }),
+            Event::Waiting { message, .. } => self.state.data.note(message),
         }
     }
 
@@ -265,18 +255,8 @@ impl SeatBuffer {
         if batch.is_empty() {
             return;
         }
-        let expected = self.expected.get();
-        let people = self.state.people;
-        self.state.seats.update(|s| {
-            let want = expected.max(s.len() + batch.len());
-            s.reserve_exact(want.saturating_sub(s.len()));
-            if self.enterprise {
-                people.update_value(|m| {
-                    m.extend(s, batch);
-                });
-            } else {
-                s.extend(batch);
-            }
-        });
+        self.state
+            .data
+            .append(batch, self.expected.get(), self.enterprise);
     }
 }

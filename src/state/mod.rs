@@ -1,12 +1,14 @@
 //! App-wide state, provided as context, and what owns the work it starts.
 //!
 //! - [`session`]: who is looked at and with which token (the [`Token`] type never prints).
+//! - [`dataset`]: what is loaded, and the only code that changes it.
 //! - [`load`]: the load that fills the state.
 //! - [`task`]: the one cancellable task (loads, writes, file reads).
 //! - [`writes`]: removing the selected seats and giving access back.
 //!
 //! [`Token`]: seat_core::token::Token
 
+pub(crate) mod dataset;
 pub(crate) mod load;
 pub(crate) mod reports;
 pub(crate) mod session;
@@ -25,29 +27,32 @@ use seat_core::selection::Selection;
 use crate::browser;
 pub(crate) use seat_core::status::{LoadStatus, SpendState};
 
+use dataset::Dataset;
 use session::Session;
 use task::Task;
 
 /// App-wide state, provided as context. Copy handles only.
+///
+/// What is loaded has one owner, the [`Dataset`]: the pages read it through the `ReadSignal`s
+/// below and change it only through the methods here and in [`load`], [`reports`] and
+/// [`writes`]. The rest is the user's choices on the page.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct AppState {
     /// The organization and source being shown.
-    pub session: RwSignal<Option<Session>>,
+    pub session: ReadSignal<Option<Session>>,
     /// The billing object.
-    pub billing: RwSignal<Option<Billing>>,
+    pub billing: ReadSignal<Option<Billing>>,
     /// Every seat loaded so far, in arrival order (append-only while loading). For an
     /// enterprise, one per person: a person's later seat objects are merged into their row.
-    pub seats: RwSignal<Vec<Seat>>,
-    /// For an enterprise: who each row's seat objects were and where they came from.
-    pub people: StoredValue<Merger>,
+    pub seats: ReadSignal<Vec<Seat>>,
     /// Progress and outcome of the load.
-    pub status: RwSignal<LoadStatus>,
+    pub status: ReadSignal<LoadStatus>,
     /// "Now" for relative dates, fixed when the load starts so figures agree with each other.
-    pub now: RwSignal<DateTime<Utc>>,
+    pub now: ReadSignal<DateTime<Utc>>,
+    /// This month's bill, when GitHub tells it.
+    pub spend: ReadSignal<SpendState>,
     /// The user's per-seat price, overriding the plan's list price.
     pub price: RwSignal<Option<Cents>>,
-    /// This month's bill, when GitHub tells it.
-    pub spend: RwSignal<SpendState>,
     /// The comparison with an earlier report, once one is opened.
     pub comparison: RwSignal<Option<reports::Compared>>,
     /// The earlier report's seats (the removed seats are listed from them).
@@ -56,6 +61,8 @@ pub(crate) struct AppState {
     pub selected: RwSignal<Selection>,
     /// The last removal: under way or what GitHub did.
     pub write: RwSignal<writes::WriteStatus>,
+    /// The loaded data's owner.
+    data: Dataset,
     /// The running load; replacing or clearing it stops the old one.
     load: StoredValue<Option<Task>>,
     /// The running removal; Forget token, another Load or the demo stop it.
@@ -65,35 +72,41 @@ pub(crate) struct AppState {
 impl AppState {
     /// Fresh state.
     pub(crate) fn new() -> Self {
+        let data = Dataset::new();
+        let views = data.views();
         Self {
-            session: RwSignal::new(None),
-            billing: RwSignal::new(None),
-            seats: RwSignal::new(Vec::new()),
-            people: StoredValue::new(Merger::default()),
-            status: RwSignal::new(LoadStatus::Idle),
-            now: RwSignal::new(browser::now()),
+            session: views.session,
+            billing: views.billing,
+            seats: views.seats,
+            status: views.status,
+            now: views.now,
+            spend: views.spend,
             price: RwSignal::new(None),
-            spend: RwSignal::new(SpendState::Idle),
             comparison: RwSignal::new(None),
             earlier_seats: RwSignal::new(Vec::new()),
             selected: RwSignal::new(Selection::default()),
             write: RwSignal::new(writes::WriteStatus::Idle),
+            data,
             load: StoredValue::new(None),
             write_task: StoredValue::new(None),
         }
+    }
+
+    /// Reads the people behind an enterprise's rows.
+    pub(crate) fn with_people<R>(&self, f: impl FnOnce(&Merger) -> R) -> R {
+        self.data.with_people(f)
     }
 
     /// Stops the load and forgets the organization (and the token, which lives in the session).
     pub(crate) fn clear(&self) {
         self.load.set_value(None);
         self.stop_writes();
-        self.session.set(None);
-        self.billing.set(None);
-        self.seats.set(Vec::new());
-        self.people.set_value(Merger::default());
-        self.status.set(LoadStatus::Idle);
+        self.data.clear();
         self.price.set(None);
-        self.spend.set(SpendState::Idle);
+        self.forget_comparison();
+    }
+
+    fn forget_comparison(&self) {
         self.comparison.set(None);
         self.earlier_seats.set(Vec::new());
     }
@@ -128,33 +141,20 @@ impl AppState {
         // the resets below, the task runs ahead of the render they wake (and, when it runs,
         // reads the state they leave). The demo is made at once, into the reset state.
         let handle = load::start(*self, &session);
-        self.session.set(Some(session.clone()));
-        self.billing.set(None);
-        self.seats.set(Vec::new());
-        self.people.set_value(Merger::default());
-        self.now.set(browser::now());
-        self.comparison.set(None);
-        self.earlier_seats.set(Vec::new());
         // No enterprise `/copilot/billing` exists, and the bill is per organization: an
         // enterprise's seats are all there is to read.
-        self.spend.set(if session.is_enterprise() {
+        let spend = if session.is_enterprise() {
             SpendState::Idle
         } else {
             SpendState::Loading
-        });
-        self.status.set(LoadStatus::Loading {
-            loaded: 0,
-            total: None,
-            note: None,
-            pages: None,
-            eta_ms: None,
-        });
+        };
+        self.data.begin(session.clone(), browser::now(), spend);
+        self.forget_comparison();
         if session.is_demo() {
             load::demo(*self, &session);
         }
         self.load.set_value(handle);
     }
-
     /// Runs `task` as the load (reading report files): it replaces whatever ran, and the next
     /// Load, demo or Forget stops it.
     pub(crate) fn run_as_load(&self, task: impl Future<Output = ()> + 'static) {

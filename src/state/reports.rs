@@ -9,8 +9,9 @@ use seat_core::loader::LoadReport;
 use seat_core::models::{Billing, Seat, SeatBreakdown};
 use seat_core::report_read::{read_report, Report, MAX_REPORT_BYTES};
 
+use super::dataset::Loaded;
 use super::session::{Account, Session, Source};
-use super::{AppState, LoadStatus, SpendState};
+use super::{AppState, SpendState};
 use crate::browser::{self, PickedFile};
 
 /// Reads every file; the first failure names its file and says what is wrong and what to do.
@@ -60,7 +61,7 @@ pub(crate) async fn open(state: AppState, files: Vec<PickedFile>) -> Result<(), 
     } else {
         Account::Organization
     };
-    state.session.set(Some(Session::new(
+    let session = Session::new(
         file.clone(),
         account,
         Source::Report {
@@ -69,36 +70,34 @@ pub(crate) async fn open(state: AppState, files: Vec<PickedFile>) -> Result<(), 
             created_known: current.columns.created_at,
         },
         Default::default(),
-    )));
-    state.now.set(time);
+    );
     // What a file can tell: the seats. GitHub's cycle figures stay unknown, never 0.
-    state
-        .billing
-        .set((account == Account::Organization).then(|| Billing {
-            seat_breakdown: SeatBreakdown {
-                total: Some(n as u64),
-                ..SeatBreakdown::default()
-            },
-            plan_type: majority_plan(&current.seats),
-            ..Billing::default()
-        }));
-    state.spend.set(SpendState::Unavailable(
-        "Opened from a file: GitHub's bill is read only when loading from GitHub with a token."
-            .into(),
-    ));
-    let mut merger = seat_core::enterprise::Merger::default();
+    let billing = (account == Account::Organization).then(|| Billing {
+        seat_breakdown: SeatBreakdown {
+            total: Some(n as u64),
+            ..SeatBreakdown::default()
+        },
+        plan_type: majority_plan(&current.seats),
+        ..Billing::default()
+    });
+    let mut people = seat_core::enterprise::Merger::default();
     let seats = if account == Account::Enterprise {
         let mut rows = Vec::with_capacity(n);
-        merger.extend(&mut rows, current.seats);
+        people.extend(&mut rows, current.seats);
         rows
     } else {
         current.seats
     };
-    state.people.set_value(merger);
     // One row per person: a file's rows, merged for an enterprise.
     let n = seats.len();
-    state.seats.set(seats);
-    state.status.set(LoadStatus::Done {
+    let loaded = Loaded {
+        billing,
+        seats,
+        people,
+        spend: SpendState::Unavailable(
+            "Opened from a file: GitHub's bill is read only when loading from GitHub with a token."
+                .into(),
+        ),
         report: LoadReport {
             total_seats: Some(n as u64),
             pages: 1,
@@ -106,7 +105,8 @@ pub(crate) async fn open(state: AppState, files: Vec<PickedFile>) -> Result<(), 
             ..LoadReport::default()
         },
         millis: 0.0,
-    });
+    };
+    state.data.replace(session, time, loaded);
     state.comparison.set(None);
     if !reports.is_empty() {
         set_comparison(state, reports);

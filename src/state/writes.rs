@@ -127,7 +127,7 @@ async fn reread(
     replace_seats(state, fresh);
     let billing_ok = billing.is_ok();
     if let Ok(b) = billing {
-        state.billing.set(Some(b));
+        state.data.set_billing(b);
     }
     match (failed.is_empty(), billing_ok) {
         (true, true) => "The list below shows what GitHub says now.".into(),
@@ -144,7 +144,7 @@ fn replace_seats(state: AppState, fresh: Vec<Seat>) {
     if fresh.is_empty() {
         return;
     }
-    state.seats.update(|all| {
+    state.data.patch_seats(|all| {
         for seat in all.iter_mut() {
             if let Some(new) = fresh
                 .iter()
@@ -180,14 +180,15 @@ fn unselect(state: AppState, logins: &[String]) {
 fn simulate_removal(state: AppState, logins: &[String]) {
     let end = first_of_next_month(state.now.get_untracked().date_naive());
     let names = Logins::new(logins);
-    let mut cancelled = 0u64;
-    state.seats.update(|all| {
+    let cancelled = state.data.patch_seats(|all| {
+        let mut cancelled = 0u64;
         for seat in all.iter_mut() {
             if seat.pending_cancellation_date.is_none() && names.contains(seat.login()) {
                 seat.pending_cancellation_date = Some(end);
                 cancelled += 1;
             }
         }
+        cancelled
     });
     adjust_pending(state, cancelled as i64);
     unselect(state, logins);
@@ -204,11 +205,9 @@ fn simulate_removal(state: AppState, logins: &[String]) {
 /// Moves the overview's "Pending cancellation" by `delta` (the demo only: GitHub's figure is
 /// read again after a real write).
 fn adjust_pending(state: AppState, delta: i64) {
-    state.billing.update(|b| {
-        if let Some(b) = b {
-            let now = b.seat_breakdown.pending_cancellation.unwrap_or(0) as i64;
-            b.seat_breakdown.pending_cancellation = Some((now + delta).max(0) as u64);
-        }
+    state.data.patch_billing(|b| {
+        let now = b.seat_breakdown.pending_cancellation.unwrap_or(0) as i64;
+        b.seat_breakdown.pending_cancellation = Some((now + delta).max(0) as u64);
     });
 }
 
@@ -220,14 +219,10 @@ pub(crate) async fn restore(
     login: String,
 ) -> Result<String, String> {
     if session.is_demo() {
-        let mut restored = false;
-        state.seats.update(|all| {
-            if let Some(seat) = all
-                .iter_mut()
+        let restored = state.data.patch_seats(|all| {
+            all.iter_mut()
                 .find(|s| s.login().eq_ignore_ascii_case(&login))
-            {
-                restored = seat.pending_cancellation_date.take().is_some();
-            }
+                .is_some_and(|seat| seat.pending_cancellation_date.take().is_some())
         });
         if restored {
             adjust_pending(state, -1);
@@ -252,7 +247,7 @@ pub(crate) async fn restore(
             replace_seats(state, vec![seat]);
         }
         if let Ok(b) = client.billing(&session.org, &|_| {}).await {
-            state.billing.set(Some(b));
+            state.data.set_billing(b);
         }
     }
     Ok(if created == 0 {
