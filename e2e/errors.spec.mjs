@@ -79,8 +79,17 @@ describe('As an owner I get the whole list through GitHub’s hiccups, or am tol
   test('rate-limited: shows that it waits for the rate limit, then completes', async () => {
     const page = await newPage();
     await resetFakehub();
+    // Page 1 answers half a second late, after page 2 has met fakehub's 4 s limit: its seats
+    // arrive during the wait, and the progress they bring must not wipe the note.
+    await page.route(/\/copilot\/billing\/seats\?.*\bpage=1\b/, async (route) => {
+      const response = await route.fetch();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.fulfill({ response });
+    });
     await connect(page, { org: 'rate-limited' });
     await page.getByText(/Waiting \d+ s for .*rate limit/).waitFor({ timeout: 10_000 });
+    await page.getByText('Loading seats: 100 of 250').waitFor({ timeout: 10_000 });
+    assert.equal(await page.getByText(/Waiting \d+ s for .*rate limit/).count(), 1, 'the wait is still said');
     assert.equal(await progressBar(page).count(), 1, 'still in progress while waiting');
     await waitForSeats(page, FAULT_SEATS);
     assert.equal(await page.getByRole('alert').count(), 0);

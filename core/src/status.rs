@@ -74,3 +74,57 @@ pub enum WriteStatus {
         complete: bool,
     },
 }
+
+/// The wait a load is in ("Waiting 2 s for GitHub's rate limit"), kept until it ends: other
+/// pages still arrive while one page waits, and their progress must not wipe the note while
+/// the wait it describes is still going on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WaitNote(Option<(String, f64)>);
+
+impl WaitNote {
+    /// A wait of `seconds` begins at `now_ms`.
+    pub fn start(&mut self, message: String, seconds: u64, now_ms: f64) {
+        self.0 = Some((message, now_ms + seconds as f64 * 1000.0));
+    }
+
+    /// The note to show at `now_ms`: the wait's message until it ends, then none.
+    pub fn at(&mut self, now_ms: f64) -> Option<String> {
+        if self.0.as_ref().is_some_and(|(_, until)| now_ms >= *until) {
+            self.0 = None;
+        }
+        self.0.as_ref().map(|(message, _)| message.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WaitNote;
+
+    #[test]
+    fn a_wait_note_lasts_as_long_as_the_wait() {
+        let mut note = WaitNote::default();
+        assert_eq!(note.at(0.0), None);
+        note.start("Waiting 2 s for GitHub's rate limit".into(), 2, 1_000.0);
+        let shown = Some("Waiting 2 s for GitHub's rate limit".to_string());
+        assert_eq!(note.at(1_000.0), shown, "at once");
+        assert_eq!(
+            note.at(2_999.0),
+            shown,
+            "pages arriving during the wait keep it"
+        );
+        assert_eq!(note.at(3_000.0), None, "gone when the wait ends");
+        assert_eq!(note.at(2_000.0), None, "and it does not come back");
+    }
+
+    #[test]
+    fn a_new_wait_replaces_the_last() {
+        let mut note = WaitNote::default();
+        note.start("Retrying in 0.5 s (attempt 1 of 4): 502".into(), 1, 0.0);
+        note.start("Waiting 5 s for GitHub's rate limit".into(), 5, 500.0);
+        assert_eq!(
+            note.at(4_000.0).as_deref(),
+            Some("Waiting 5 s for GitHub's rate limit")
+        );
+        assert_eq!(note.at(5_500.0), None);
+    }
+}

@@ -420,6 +420,10 @@ fn dropped(ctx: &Ctx, body: String) -> Response {
     resp
 }
 
+/// How long `rate-limited`'s primary limit lasts from the first request for page 2, in
+/// seconds: long enough that the app's "Waiting N s" note can be seen while other pages arrive.
+const RATE_LIMITED_S: u64 = 4;
+
 /// Faults of the seats endpoint on page ≥ 2; `None` to answer normally.
 async fn page_fault(state: &AppState, ctx: &Ctx, org: &Org, page: usize) -> Option<Response> {
     let key = (org.key.clone(), page);
@@ -434,9 +438,12 @@ async fn page_fault(state: &AppState, ctx: &Ctx, org: &Org, page: usize) -> Opti
             let now = epoch_now();
             let reset = {
                 let mut faults = lock(&state.faults);
-                if nth == 1 {
-                    faults.limited_until.insert(org.key.clone(), now + 2);
-                }
+                // One window for the token, begun by the first request past page 1: asking
+                // for other pages does not move GitHub's reset.
+                faults
+                    .limited_until
+                    .entry(org.key.clone())
+                    .or_insert(now + RATE_LIMITED_S);
                 faults
                     .limited_until
                     .get(&org.key)

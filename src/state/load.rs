@@ -14,6 +14,7 @@ use seat_core::loader::{Event, LoadReport, SeatSource};
 use seat_core::models::{decode_billing, decode_seat, Seat};
 use seat_core::overview::BUSINESS_PRICE;
 use seat_core::spend::{generated_lines, unavailable_reason};
+use seat_core::status::WaitNote;
 
 use super::dataset::Loaded;
 use super::session::{demo_spec, Session};
@@ -195,6 +196,9 @@ struct SeatBuffer {
     /// Seat objects received: the progress (for an organization, the seats shown and
     /// pending; an enterprise's objects outnumber its rows).
     received: Cell<usize>,
+    /// The wait in progress ("Waiting 2 s for GitHub's rate limit") and when it ends: other
+    /// pages still arrive while one waits, and their progress must not wipe the note early.
+    waiting: RefCell<WaitNote>,
 }
 
 impl SeatBuffer {
@@ -208,6 +212,7 @@ impl SeatBuffer {
             expected: Cell::new(0),
             enterprise,
             received: Cell::new(0),
+            waiting: RefCell::default(),
         }
     }
 
@@ -240,13 +245,19 @@ impl SeatBuffer {
                     self.state.data.progress(LoadStatus::Loading {
                         loaded,
                         total: total_seats,
-                        note: None,
+                        note: self.waiting.borrow_mut().at(now),
                         pages: self.enterprise.then_some((pages_done, pages_total)),
                         eta_ms,
                     });
                 }
             }
-            Event::Waiting { message, .. } => self.state.data.note(message),
+            Event::Waiting { seconds, message } => {
+                let now = browser::perf_now();
+                self.waiting
+                    .borrow_mut()
+                    .start(message.clone(), seconds, now);
+                self.state.data.note(message);
+            }
         }
     }
 
