@@ -11,6 +11,10 @@ use crate::models::Seat;
 /// Days of activity that count as "active" at a report's time.
 pub const ACTIVE_DAYS: i64 = 30;
 
+/// What "active" and "idle" mean in a comparison (the rule of [`ACTIVE_DAYS`]).
+pub const ACTIVE_DEFINITION: &str =
+    "Active: last activity within the 30 days before each report's time; idle: not active.";
+
 /// Whether `seat` was active at `time`.
 pub fn is_active(seat: &Seat, time: DateTime<Utc>) -> bool {
     seat.last_activity_at

@@ -30,6 +30,34 @@ impl PlanType {
         }
     }
 
+    /// GitHub's value: `business`, `enterprise`, or the unknown one as sent.
+    pub fn github_name(&self) -> &str {
+        match self {
+            Self::Business => "business",
+            Self::Enterprise => "enterprise",
+            Self::Other(p) => p,
+        }
+    }
+
+    /// The plan most of `plans` are on (a report file's seats, which carry no billing object):
+    /// Enterprise when more seats are on it than on Business, else Business; `None` when no
+    /// seat names either.
+    pub fn majority<'a>(plans: impl IntoIterator<Item = Option<&'a str>>) -> Option<Self> {
+        let (mut business, mut enterprise) = (0usize, 0usize);
+        for plan in plans {
+            match Self::parse(plan) {
+                Some(Self::Business) => business += 1,
+                Some(Self::Enterprise) => enterprise += 1,
+                _ => {}
+            }
+        }
+        match (business, enterprise) {
+            (0, 0) => None,
+            (b, e) if e > b => Some(Self::Enterprise),
+            _ => Some(Self::Business),
+        }
+    }
+
     /// The list price per seat per month (Business's for a plan this app does not know).
     pub fn list_price(&self) -> Cents {
         match self {
@@ -72,6 +100,25 @@ pub fn price_note() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_report_files_plan_is_the_one_most_seats_are_on() {
+        let seats = [
+            Some("business"),
+            Some("Enterprise"),
+            Some("ENTERPRISE"),
+            None,
+            Some("x"),
+        ];
+        assert_eq!(PlanType::majority(seats), Some(PlanType::Enterprise));
+        assert_eq!(
+            PlanType::majority([Some("enterprise"), Some("business")]),
+            Some(PlanType::Business),
+            "a tie is Business"
+        );
+        assert_eq!(PlanType::majority([None, Some(""), Some("x")]), None);
+        assert_eq!(PlanType::Enterprise.github_name(), "enterprise");
+    }
 
     #[test]
     fn plans_decode_case_insensitively_and_keep_what_they_do_not_know() {

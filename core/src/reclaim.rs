@@ -28,6 +28,12 @@ use crate::models::Seat;
 use crate::money::{group_thousands, Cents};
 use crate::time::ACTIVITY_RETENTION_DAYS;
 
+/// The rule above, as the page says it.
+pub const RULE: &str = "Seats with an assignee, not already pending cancellation, assigned at least the grace period ago, and with no activity for at least the idle threshold. Dates are as of when the data was loaded.";
+
+/// Said when the seats have no `created_at` (a report file without it).
+pub const NO_ASSIGNMENT_DATES: &str = "This report has no assignment dates (created_at), so the grace period cannot be applied: every seat counts as assigned long ago.";
+
 /// Smallest and largest idle threshold accepted, in days.
 pub const IDLE_DAYS_RANGE: std::ops::RangeInclusive<u32> = 1..=3650;
 /// Smallest and largest grace period accepted, in days.

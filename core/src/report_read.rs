@@ -11,6 +11,14 @@ use chrono::{DateTime, Utc};
 use crate::models::{Assignee, Organization, Seat, Team};
 
 /// The largest report the page reads (a 100,000-seat report is about 15 MB).
+/// Said when the file picker was closed without a file.
+pub const NO_FILE_CHOSEN: &str = "No file was chosen.";
+
+/// The browser could not give the bytes of the file `name` (`reason` as it said).
+pub fn unreadable_file(name: &str, reason: &str) -> String {
+    format!("{name}: the browser could not read the file ({reason}).")
+}
+
 pub const MAX_REPORT_BYTES: usize = 100 * 1024 * 1024;
 
 /// Which optional columns the file had: a rule that needs a missing one says so.

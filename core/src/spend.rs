@@ -246,6 +246,40 @@ pub fn pool_effect(spend: &Spend, seats: u64, plan_type: Option<&str>, price: Ce
     }
 }
 
+/// A person's usage in an enterprise: it lives in each organization's billing reports.
+pub const USAGE_IN_ORGANIZATIONS: &str = "Usage per person is read from each organization's billing reports: open this person's seat in one of their organizations to see it.";
+
+/// A person's usage in the demo.
+pub const DEMO_HAS_NO_USAGE: &str =
+    "Usage is read from GitHub's billing reports; the demo has none per person.";
+
+/// "1,900 credits".
+pub fn credits(n: u64) -> String {
+    format!("{} credits", group_thousands(n))
+}
+
+/// Where the month's AI credits are heading at this pace, and what that bills on top of the
+/// seats.
+pub fn pace(s: &Spend) -> String {
+    if s.projected_credits > s.included_credits {
+        format!(
+            "At this month's pace {} will be used: {} over the pool, about {} billed on top of the seats.",
+            credits(s.projected_credits),
+            credits(s.projected_credits - s.included_credits),
+            s.projected_overage
+        )
+    } else {
+        format!(
+            "At this month's pace {} will be used: within the pool, nothing billed for AI credits.",
+            credits(s.projected_credits)
+        )
+    }
+}
+
+/// Why a report file comes without the bill.
+pub const FROM_REPORT_FILE: &str =
+    "Opened from a file: GitHub's bill is read only when loading from GitHub with a token.";
+
 /// Why GitHub could not tell what was billed, in one sentence with what would enable it.
 pub fn unavailable_reason(error: &ApiError) -> String {
     match error {
@@ -306,6 +340,26 @@ pub fn generated_lines(
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn the_pace_says_whether_credits_are_billed_on_top() {
+        let over = Spend {
+            projected_credits: 2_400,
+            included_credits: 1_900,
+            projected_overage: Cents(2_000),
+            ..Spend::default()
+        };
+        assert_eq!(
+            pace(&over),
+            "At this month's pace 2,400 credits will be used: 500 credits over the pool, about $20 billed on top of the seats."
+        );
+        let within = Spend {
+            projected_credits: 1_000,
+            included_credits: 1_900,
+            ..Spend::default()
+        };
+        assert!(pace(&within).ends_with("within the pool, nothing billed for AI credits."));
+    }
 
     fn line(sku: &str, units: f64, net: i64) -> UsageLine {
         UsageLine {

@@ -325,6 +325,10 @@ pub fn filter_rows(
         .collect()
 }
 
+/// The "(no user)" cell's explanation: GitHub sent the seat with a null assignee.
+pub const NO_USER_NOTE: &str =
+    "GitHub returned this seat without a user (a deleted account is still billed until removed)";
+
 /// GitHub's troubleshooting advice for a stale or missing `last_activity_at`.
 pub const ACTIVITY_NOTE: &str = "GitHub resets last activity after 90 days without use, and it can lag up to 24 hours. If you believe it should be more recent, wait 24 hours and check again; then ask the user to check that telemetry is enabled in their IDE settings.";
 

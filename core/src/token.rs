@@ -8,6 +8,10 @@ use std::fmt;
 #[derive(Clone, PartialEq, Eq, Default)]
 pub struct Token(Box<str>);
 
+/// Said when Load is pressed without a token.
+pub const MISSING: &str =
+    "Token: paste a GitHub token first (or press “Try demo data” to look around without one).";
+
 impl Token {
     /// Wraps what the user pasted, trimmed. `None` when nothing is left.
     pub fn new(raw: &str) -> Option<Self> {

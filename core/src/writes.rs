@@ -27,6 +27,9 @@ use crate::error::{classify, ApiError, Failure, RawResponse};
 use crate::loader::{encode_segment, short, Client, Clock, Transport, WriteMethod};
 use crate::models::{ErrorBody, Seat, SeatsCancelled};
 use crate::pacing::WRITE_POINTS;
+use texts::seats;
+
+pub mod texts;
 
 /// Most logins in one request. GitHub documents no maximum; 100 keeps each request small and
 /// a failure's account short.
@@ -121,6 +124,25 @@ impl RemovalPlan {
     /// How many requests sending [`RemovalPlan::send`] takes.
     pub fn batches(&self) -> usize {
         self.send.len().div_ceil(BATCH_SIZE)
+    }
+
+    /// The seats not sent, grouped by reason (each team its own group), in order of first
+    /// appearance; a seat without an assignee is "(no user)".
+    pub fn skipped_groups(&self) -> Vec<(String, Vec<String>)> {
+        let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+        for s in &self.skipped {
+            let why = s.reason.group_text();
+            let login = if s.login.is_empty() {
+                "(no user)".to_string()
+            } else {
+                s.login.clone()
+            };
+            match groups.iter_mut().find(|(w, _)| *w == why) {
+                Some((_, logins)) => logins.push(login),
+                None => groups.push((why, vec![login])),
+            }
+        }
+        groups
     }
 }
 
@@ -425,14 +447,6 @@ fn people(n: usize) -> String {
         "1 person".to_string()
     } else {
         format!("{n} people")
-    }
-}
-
-fn seats(n: u64) -> String {
-    if n == 1 {
-        "1 seat".to_string()
-    } else {
-        format!("{n} seats")
     }
 }
 

@@ -56,7 +56,7 @@ pub(crate) fn ChangesSection(
         });
         view! {
             <h3>{format!("Changes since {} ({})", seat_core::time::minute_utc(c.time), c.file)}</h3>
-            <p class="hint-text">"Active: last activity within the 30 days before each report's time; idle: not active."</p>
+            <p class="hint-text">{seat_core::compare::ACTIVE_DEFINITION}</p>
             <dl class="figures">{items}</dl>
             {trend}
         }

@@ -1,7 +1,7 @@
 //! An enterprise's overview: its seat list figures and one row per organization.
 
 use leptos::prelude::*;
-use seat_core::enterprise::EnterpriseSummary;
+use seat_core::enterprise::{EnterpriseSummary, COUNTING_NOTE, ROWS_NOTE};
 use seat_core::filter::Filter;
 use seat_core::overview::format_count;
 
@@ -51,10 +51,7 @@ pub(crate) fn EnterpriseOverview(
                 <div class="figure"><dt>"Organizations"</dt><dd>{figure(|s| format_count(s.organizations.iter().filter(|o| o.organization.is_some()).count() as u64))}</dd></div>
                 <div class="figure"><dt>"Seat objects listed"</dt><dd>{move || format_count(objects.get() as u64)}</dd></div>
             </dl>
-            <p class="hint-text">
-                "GitHub lists one seat object per organization or enterprise team that grants a person a seat; each person is counted and billed once here. "
-                "An enterprise has no seat breakdown of its own (added, pending or active this cycle): open an organization for those."
-            </p>
+            <p class="hint-text">{COUNTING_NOTE}</p>
             <table class="org-table" aria-label="Seats by organization">
                 <thead>
                     <tr>
@@ -86,7 +83,7 @@ pub(crate) fn EnterpriseOverview(
                     }).collect_view()}
                 </tbody>
             </table>
-            <p class="hint-text">"A person granted a seat by two organizations is counted in each organization's row, so the rows can add up to more than the enterprise's seats. Reclaimable: the thresholds of “Reclaimable seats” below."</p>
+            <p class="hint-text">{ROWS_NOTE}</p>
         </section>
     }
 }

@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 use seat_core::overview::format_count;
-use seat_core::reclaim::{parse_grace_days, parse_idle_days, Reason, ReclaimRules, ReclaimSummary};
+use seat_core::reclaim::{
+    parse_grace_days, parse_idle_days, Reason, ReclaimRules, ReclaimSummary, NO_ASSIGNMENT_DATES,
+    RULE,
+};
 use seat_core::spend::PoolEffect;
 
 /// "Reclaimable seats": the two thresholds, what the seats they select cost, why each is
@@ -60,10 +63,10 @@ pub(crate) fn ReclaimSection(
     view! {
         <section class="card reclaim" aria-labelledby="reclaim-heading">
             <h2 id="reclaim-heading">"Reclaimable seats"</h2>
-            <p class="hint-text">"Seats with an assignee, not already pending cancellation, assigned at least the grace period ago, and with no activity for at least the idle threshold. Dates are as of when the data was loaded."</p>
+            <p class="hint-text">{RULE}</p>
             <Thresholds rules=rules on_rules=on_rules />
             {move || (!grace_known.get()).then(|| view! {
-                <p class="note-box" role="note">"This report has no assignment dates (created_at), so the grace period cannot be applied: every seat counts as assigned long ago."</p>
+                <p class="note-box" role="note">{NO_ASSIGNMENT_DATES}</p>
             })}
             <dl class="figures">
                 <div class="figure big"><dt>"Reclaimable seats"</dt><dd>{figure(|s| format_count(s.total.count))}</dd></div>

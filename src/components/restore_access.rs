@@ -1,7 +1,7 @@
 //! "Restore access" for a seat pending cancellation, with its confirmation.
 
 use leptos::prelude::*;
-use seat_core::writes::WRITE_PERMISSION;
+use seat_core::writes::texts;
 
 use crate::components::confirm_dialog::ConfirmDialog;
 
@@ -27,12 +27,9 @@ pub(crate) fn RestoreAccess(
         crate::browser::focus_id("restore-access");
     };
     let what = if simulated {
-        "Demo data: this is simulated in the page, as GitHub would do it. Nothing is sent anywhere."
-            .to_string()
+        texts::DEMO_RESTORE.to_string()
     } else {
-        format!(
-            "GitHub is sent POST /orgs/{org}/copilot/billing/selected_users with {{\"selected_usernames\": [\"{login}\"]}}. The pending cancellation is cleared: the seat stays, and stays billed, after this billing cycle."
-        )
+        texts::restore_request(&org, &login)
     };
     view! {
         <div class="restore">
@@ -47,7 +44,7 @@ pub(crate) fn RestoreAccess(
                         on_confirm=Callback::new(move |()| { close(); on_confirm.run(login.clone()); })>
                         <p>{what}</p>
                         {(!simulated).then(|| view! {
-                            <p class="hint-text">{format!("Giving access back needs {WRITE_PERMISSION}.")}</p>
+                            <p class="hint-text">{texts::restore_permission()}</p>
                         })}
                     </ConfirmDialog>
                 }

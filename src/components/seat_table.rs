@@ -232,7 +232,8 @@ fn SeatRow(
 ) -> impl IntoView {
     let login = seat.login().to_string();
     let user = if login.is_empty() {
-        view! { <span class="muted" title="GitHub returned this seat without a user (a deleted account is still billed until removed)">"(no user)"</span> }.into_any()
+        view! { <span class="muted" title=seat_core::table::NO_USER_NOTE>"(no user)"</span> }
+            .into_any()
     } else {
         view! { <a href=seat_href.run(login.clone())>{login.clone()}</a> }.into_any()
     };

@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 use seat_core::money::Cents;
-use seat_core::overview::format_count;
-use seat_core::spend::Spend;
+use seat_core::spend::{credits, pace, Spend};
 
 use seat_core::status::SpendState;
 
@@ -22,26 +21,13 @@ pub(crate) fn SpendCard(
     #[prop(into)]
     seat_estimate: Signal<Option<Cents>>,
 ) -> impl IntoView {
-    let credits = |n: u64| format!("{} credits", format_count(n));
     let figures = move |s: Spend| {
         let with_usage = seat_estimate.get().map(|e| e + s.projected_overage);
         let mut split = format!("seats {} · AI credits {}", s.billed_seats, s.billed_credits);
         if s.billed_other > Cents::ZERO {
             split.push_str(&format!(" · other {}", s.billed_other));
         }
-        let pace = if s.projected_credits > s.included_credits {
-            format!(
-                "At this month's pace {} will be used: {} over the pool, about {} billed on top of the seats.",
-                credits(s.projected_credits),
-                credits(s.projected_credits - s.included_credits),
-                s.projected_overage
-            )
-        } else {
-            format!(
-                "At this month's pace {} will be used: within the pool, nothing billed for AI credits.",
-                credits(s.projected_credits)
-            )
-        };
+        let pace = pace(&s);
         view! {
             <dl class="figures">
                 <div class="figure big"><dt>"Billed so far"</dt>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use seat_core::editor::parse_editor;
 use seat_core::error::ApiError;
 use seat_core::models::Seat;
-use seat_core::spend::unavailable_reason;
+use seat_core::spend::{unavailable_reason, DEMO_HAS_NO_USAGE, USAGE_IN_ORGANIZATIONS};
 use seat_core::table::missing_activity_label;
 use seat_core::time::{ago, days_since, iso_utc};
 
@@ -190,16 +190,10 @@ fn use_user_usage(login: Memo<String>, session: Memo<Option<Session>>) -> Signal
         let session = session.get();
         let read = until_cleanup(async move {
             if session.as_ref().is_some_and(Session::is_enterprise) {
-                return UserUsage::Unavailable(
-                    "Usage per person is read from each organization's billing reports: open this person's seat in one of their organizations to see it."
-                        .into(),
-                );
+                return UserUsage::Unavailable(USAGE_IN_ORGANIZATIONS.into());
             }
             let Some(client) = session.as_ref().and_then(Session::client) else {
-                return UserUsage::Unavailable(
-                    "Usage is read from GitHub's billing reports; the demo has none per person."
-                        .into(),
-                );
+                return UserUsage::Unavailable(DEMO_HAS_NO_USAGE.into());
             };
             let org = session.map(|s| s.org).unwrap_or_default();
             let now = crate::browser::now();

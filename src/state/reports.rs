@@ -7,7 +7,11 @@ pub(crate) use seat_core::compare::Compared;
 use seat_core::compare::{compare, trend};
 use seat_core::loader::LoadReport;
 use seat_core::models::{Billing, Seat, SeatBreakdown};
-use seat_core::report_read::{read_report, Report, MAX_REPORT_BYTES};
+use seat_core::plan::PlanType;
+use seat_core::report_read::{
+    read_report, unreadable_file, Report, MAX_REPORT_BYTES, NO_FILE_CHOSEN,
+};
+use seat_core::spend::FROM_REPORT_FILE;
 
 use super::dataset::Loaded;
 use super::session::{Account, Session, Source};
@@ -29,13 +33,13 @@ async fn read_all(files: Vec<PickedFile>) -> Result<Vec<(String, Report)>, Strin
         let bytes = f
             .bytes()
             .await
-            .map_err(|e| format!("{}: the browser could not read the file ({e}).", f.name))?;
+            .map_err(|e| unreadable_file(&f.name, &e.to_string()))?;
         let report =
             read_report(&bytes, MAX_REPORT_BYTES).map_err(|e| format!("{}: {e}", f.name))?;
         out.push((f.name, report));
     }
     if out.is_empty() {
-        return Err("No file was chosen.".into());
+        return Err(NO_FILE_CHOSEN.into());
     }
     Ok(out)
 }
@@ -50,7 +54,7 @@ pub(crate) async fn open(state: AppState, files: Vec<PickedFile>) -> Result<(), 
     let mut reports = read_all(files).await?;
     reports.sort_by_key(|(_, r)| time_of(r));
     let Some((file, current)) = reports.pop() else {
-        return Err("No file was chosen.".into());
+        return Err(NO_FILE_CHOSEN.into());
     };
     let time = time_of(&current);
     let n = current.seats.len();
@@ -77,7 +81,8 @@ pub(crate) async fn open(state: AppState, files: Vec<PickedFile>) -> Result<(), 
             total: Some(n as u64),
             ..SeatBreakdown::default()
         },
-        plan_type: majority_plan(&current.seats),
+        plan_type: PlanType::majority(current.seats.iter().map(|s| s.plan_type.as_deref()))
+            .map(|p| p.github_name().to_string()),
         ..Billing::default()
     });
     let mut people = seat_core::enterprise::Merger::default();
@@ -94,10 +99,7 @@ pub(crate) async fn open(state: AppState, files: Vec<PickedFile>) -> Result<(), 
         billing,
         seats,
         people,
-        spend: SpendState::Unavailable(
-            "Opened from a file: GitHub's bill is read only when loading from GitHub with a token."
-                .into(),
-        ),
+        spend: SpendState::Unavailable(FROM_REPORT_FILE.into()),
         report: LoadReport {
             total_seats: Some(n as u64),
             pages: 1,
@@ -149,28 +151,4 @@ fn set_comparison(state: AppState, mut earlier: Vec<(String, Report)>) {
         result,
         trend: points,
     }));
-}
-
-fn majority_plan(seats: &[Seat]) -> Option<String> {
-    let business = seats
-        .iter()
-        .filter(|s| {
-            s.plan_type
-                .as_deref()
-                .is_some_and(|p| p.eq_ignore_ascii_case("business"))
-        })
-        .count();
-    let enterprise = seats
-        .iter()
-        .filter(|s| {
-            s.plan_type
-                .as_deref()
-                .is_some_and(|p| p.eq_ignore_ascii_case("enterprise"))
-        })
-        .count();
-    match (business, enterprise) {
-        (0, 0) => None,
-        (b, e) if e > b => Some("enterprise".into()),
-        _ => Some("business".into()),
-    }
 }

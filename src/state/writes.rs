@@ -7,8 +7,8 @@
 
 use leptos::prelude::*;
 use seat_core::models::Seat;
-use seat_core::overview::format_count;
-use seat_core::time::{first_of_next_month, ymd};
+use seat_core::time::first_of_next_month;
+use seat_core::writes::texts;
 
 pub(crate) use seat_core::status::WriteStatus;
 
@@ -51,7 +51,7 @@ pub(crate) fn remove(state: AppState, session: &Session, logins: Vec<String>) {
         .with_untracked(|s| s.as_ref() == Some(session))
     {
         state.write.set(WriteStatus::Done {
-            message: "Nothing was sent: the organization shown changed while the confirmation was open. Select the seats again.".into(),
+            message: texts::STALE_CONFIRMATION.into(),
             complete: false,
         });
         return;
@@ -64,10 +64,9 @@ pub(crate) fn remove(state: AppState, session: &Session, logins: Vec<String>) {
     let Some(client) = session.client() else {
         return;
     };
-    state.write.set(WriteStatus::Running(format!(
-        "Removing the seats of {} people…",
-        format_count(logins.len() as u64)
-    )));
+    state
+        .write
+        .set(WriteStatus::Running(texts::removing(logins.len())));
     let task = async move {
         let org = session.org.clone();
         let report = client
@@ -83,9 +82,9 @@ pub(crate) fn remove(state: AppState, session: &Session, logins: Vec<String>) {
         }
         let mut message = report.summary();
         if !changed.is_empty() {
-            state.write.set(WriteStatus::Running(
-                "Reading the changed seats again from GitHub…".into(),
-            ));
+            state
+                .write
+                .set(WriteStatus::Running(texts::REREADING.into()));
             message.push(' ');
             message.push_str(&reread(state, &client, &session, &changed).await);
         }
@@ -112,7 +111,7 @@ async fn reread(
         .div_ceil(session.options.per_page.max(1) as usize);
     if logins.len() > pages.min(REREAD_ONE_BY_ONE) {
         state.reload_after_write();
-        return "The list below is read again from GitHub.".into();
+        return texts::REREAD_WHOLE_LIST.into();
     }
     let org = session.org.as_str();
     let mut fresh = Vec::new();
@@ -129,14 +128,7 @@ async fn reread(
     if let Ok(b) = billing {
         state.data.set_billing(b);
     }
-    match (failed.is_empty(), billing_ok) {
-        (true, true) => "The list below shows what GitHub says now.".into(),
-        (true, false) => "The seats below show what GitHub says now; the overview's figures could not be read again: press Load to refresh them.".into(),
-        (false, _) => format!(
-            "These seats could not be read again, so their rows may be out of date: {}. Press Load to read the list again.",
-            failed.join(", ")
-        ),
-    }
+    texts::reread_outcome(&failed, billing_ok)
 }
 
 /// Puts GitHub's fresh seats (a few) in place of the listed ones of the same login.
@@ -193,11 +185,7 @@ fn simulate_removal(state: AppState, logins: &[String]) {
     adjust_pending(state, cancelled as i64);
     unselect(state, logins);
     state.write.set(WriteStatus::Done {
-        message: format!(
-            "Simulated (demo data, nothing was sent to GitHub): {} set to pending cancellation, ending on {}, as GitHub would do. They would stay billed and usable until then.",
-            seats(cancelled),
-            ymd(end)
-        ),
+        message: texts::simulated_removal(cancelled, end),
         complete: true,
     });
 }
@@ -227,13 +215,11 @@ pub(crate) async fn restore(
         if restored {
             adjust_pending(state, -1);
         }
-        return Ok(format!(
-            "Simulated (demo data, nothing was sent to GitHub): {login} keeps the seat, as GitHub would do."
-        ));
+        return Ok(texts::simulated_restore(&login));
     }
-    let client = session.client().ok_or_else(|| {
-        "This seat comes from a report file: there is nothing to change at GitHub.".to_string()
-    })?;
+    let client = session
+        .client()
+        .ok_or_else(|| texts::FROM_REPORT_FILE.to_string())?;
     let created = client
         .restore_seat(&session.org, &login)
         .await
@@ -250,17 +236,5 @@ pub(crate) async fn restore(
             state.data.set_billing(b);
         }
     }
-    Ok(if created == 0 {
-        format!("GitHub accepted the request but created no seat (seats_created: 0): {login} may already have had access. The details below show what GitHub says now.")
-    } else {
-        format!("GitHub gave {login} access back (seats_created: {created}). The details below show what GitHub says now.")
-    })
-}
-
-fn seats(n: u64) -> String {
-    if n == 1 {
-        "1 seat".into()
-    } else {
-        format!("{} seats", format_count(n))
-    }
+    Ok(texts::restored(&login, created))
 }
