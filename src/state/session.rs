@@ -64,16 +64,14 @@ impl Session {
     /// The GitHub client for this session, or `None` in demo mode.
     pub(crate) fn client(&self) -> Option<GithubClient> {
         match &self.source {
-            Source::Github { base, token } => Some(
-                Client::new(
-                    FetchTransport,
-                    BrowserClock,
-                    base.clone(),
-                    token.clone(),
-                    self.options.clone(),
-                )
-                .with_pacer(self.pacer.0.clone()),
-            ),
+            Source::Github { base, token } => Some(Client::sharing(
+                FetchTransport,
+                BrowserClock,
+                base.clone(),
+                token.clone(),
+                self.options.clone(),
+                self.pacer.0.clone(),
+            )),
             Source::Demo | Source::Report { .. } => None,
         }
     }
@@ -134,10 +132,7 @@ pub(crate) fn connect(req: &ConnectRequest, options: LoadOptions) -> Result<Sess
     .map_err(|e| e.to_string())?
     .to_string();
     let base = ApiBase::parse(&req.api).map_err(|e| e.to_string())?;
-    let token = Token::new(&req.token).ok_or_else(|| {
-        "Token: paste a GitHub token first (or press “Try demo data” to look around without one)."
-            .to_string()
-    })?;
+    let token = Token::new(&req.token).ok_or_else(|| seat_core::token::MISSING.to_string())?;
     browser::store(Area::Local, ORG_KEY, &org);
     browser::store(Area::Local, API_KEY, base.origin());
     if req.remember {

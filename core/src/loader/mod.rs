@@ -258,9 +258,22 @@ impl<T, C> std::fmt::Debug for Client<T, C> {
 
 impl<T: Transport, C: Clock> Client<T, C> {
     /// A client; the token is sent only to `base`'s origin. It paces its requests with a pacer
-    /// of its own (see [`Client::with_pacer`] to share one).
+    /// of its own (see [`Client::sharing`] for the clients of one token).
     pub fn new(transport: T, clock: C, base: ApiBase, token: Token, options: LoadOptions) -> Self {
         let pacer = Arc::new(Pacer::new(options.points_per_minute, options.minute_ms));
+        Self::sharing(transport, clock, base, token, options, pacer)
+    }
+
+    /// A client pacing with `pacer`: the clients of one token should share one, since GitHub
+    /// counts the points per token, not per client.
+    pub fn sharing(
+        transport: T,
+        clock: C,
+        base: ApiBase,
+        token: Token,
+        options: LoadOptions,
+        pacer: Arc<Pacer>,
+    ) -> Self {
         Self {
             transport,
             clock,
@@ -271,14 +284,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
         }
     }
 
-    /// This client, pacing with `pacer`: the clients of one token should share one, since
-    /// GitHub counts the points per token, not per client.
-    pub fn with_pacer(mut self, pacer: Arc<Pacer>) -> Self {
-        self.pacer = pacer;
-        self
-    }
-
-    /// The pacer (share it with [`Client::with_pacer`]).
+    /// The pacer (share it with [`Client::sharing`]).
     pub fn pacer(&self) -> &Arc<Pacer> {
         &self.pacer
     }

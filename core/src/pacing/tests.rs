@@ -452,14 +452,14 @@ fn clients_of_one_token_can_share_a_pacer() {
     let hub = Hub::new(&sim, 40, 0);
     let pacer = Arc::new(Pacer::new(100, 60_000));
     for _ in 0..2 {
-        let client = Client::new(
+        let client = Client::sharing(
             &hub,
             sim.clone(),
             ApiBase::parse(BASE).unwrap(),
             "t".into(),
             options(100, 60_000, 6),
-        )
-        .with_pacer(pacer.clone());
+            pacer.clone(),
+        );
         drive(&sim, client.seats(&SeatSource::Org("acme".into()), &|_| {})).unwrap();
     }
     // 80 requests, 160 points: the second load waited for the first one's window.
