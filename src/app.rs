@@ -19,7 +19,7 @@ enum Page {
 /// The app.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(AppState::new());
+    AppState::new().provide();
     let location = router::provide();
     let page = Memo::new(move |_| match location.route() {
         Route::Home => Page::Home,

@@ -63,7 +63,7 @@ pub(crate) fn use_figures(state: AppState, query: Memo<TableQuery>) -> Figures {
             .billing
             .with(|b| b.as_ref().and_then(|b| b.seat_breakdown.total))
     };
-    let price = Signal::derive(move || seat_price(state.price.get(), plan().as_deref()));
+    let price = Signal::derive(move || seat_price(state.price.0.get(), plan().as_deref()));
     let rules = Memo::new(move |_| query.with(|q| q.rules));
     let reclaim = use_reclaim(state, complete, rules, price);
     // The bill: GitHub's lines against the pool of the billed seats.
@@ -102,7 +102,7 @@ pub(crate) fn use_figures(state: AppState, query: Memo<TableQuery>) -> Figures {
     });
     let restrict = Memo::new(move |_| {
         let c = change.get()?;
-        Some(state.comparison.with(|cmp| {
+        Some(state.comparison.compared.with(|cmp| {
             cmp.as_ref()
                 .map(|cmp| cmp.result.of(c).to_vec())
                 .unwrap_or_default()
@@ -137,7 +137,7 @@ fn use_reclaim(
             let (rules, price, now) = (rules.get(), price.get(), state.now.get());
             // An enterprise's people are each billed at their own plan's price (unless the
             // user set one price); an organization has one plan.
-            let user = state.price.get();
+            let user = state.price.0.get();
             let enterprise = state
                 .session
                 .with(|s| s.as_ref().is_some_and(|s| s.is_enterprise()));

@@ -21,6 +21,7 @@ use crate::pages::actions::use_actions;
 use crate::pages::figures::{use_figures, Figures};
 use crate::pages::removal::{use_removal, RemovalConfirmation};
 use crate::pages::{query_string, use_query_param, use_set_query, use_table_query, use_view_href};
+use crate::state::choices::{Comparison, Price, Writes};
 use crate::state::session::{self, Account, Source};
 use crate::state::{AppState, LoadStatus};
 
@@ -28,6 +29,11 @@ use crate::state::{AppState, LoadStatus};
 #[component]
 pub(crate) fn HomePage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let (user_price, writes, comparison) = (
+        expect_context::<Price>(),
+        expect_context::<Writes>(),
+        expect_context::<Comparison>(),
+    );
     let query = use_table_query();
     let (account, org, api, token) = form_defaults();
     let enterprise = Memo::new(move |_| {
@@ -54,7 +60,7 @@ pub(crate) fn HomePage() -> impl IntoView {
     let removal = use_removal(state, complete, removed);
     let links = use_links(query, rules);
     let filter_href = links.filter_href;
-    let on_price = Callback::new(move |p| state.price.set(p));
+    let on_price = Callback::new(move |p| user_price.0.set(p));
     let on_download = use_download(state, enterprise);
     let EnterpriseFigures {
         summary: enterprise_summary,
@@ -85,7 +91,7 @@ pub(crate) fn HomePage() -> impl IntoView {
             <EnterpriseOverview summary=enterprise_summary objects=objects filter_href=filter_href />
         </Show>
         {move || state.billing.get().map(|b| view! {
-            <OverviewCard billing=b usage=usage price=state.price on_price=on_price filter_href=filter_href overage=overage />
+            <OverviewCard billing=b usage=usage price=user_price.0 on_price=on_price filter_href=filter_href overage=overage />
         })}
         <Show when=move || state.billing.with(Option::is_some)>
             <SpendCard state=state.spend spend=month seat_estimate=seat_estimate />
@@ -97,17 +103,17 @@ pub(crate) fn HomePage() -> impl IntoView {
             <UsageCharts seats=state.seats now=state.now href=filter_href on_select=links.on_filter />
         </Show>
         <Show when=move || shown() && complete.get()>
-            <ChangesSection comparison=state.comparison on_open=actions.on_compare href=filter_href error=actions.compare_error />
+            <ChangesSection comparison=comparison.compared on_open=actions.on_compare href=filter_href error=actions.compare_error />
         </Show>
         <Show when=shown>
             // Rebuilt only when the list switches between the current and the earlier seats.
             {move || {
-                let seats = if removed.get() { state.earlier_seats.read_only() } else { state.seats };
+                let seats = if removed.get() { comparison.earlier_seats.read_only() } else { state.seats };
                 view! {
                     <AccessList seats=seats query=query on_query=links.on_query now=state.now
                         seat_href=links.seat_href on_download=on_download restrict=restrict
-                        selectable=removal.selectable selected=state.selected on_pick=removal.on_pick
-                        can_remove=removal.can_remove on_remove=removal.on_remove write=state.write enterprise=enterprise />
+                        selectable=removal.selectable selected=writes.selected on_pick=removal.on_pick
+                        can_remove=removal.can_remove on_remove=removal.on_remove write=writes.status enterprise=enterprise />
                 }
             }}
         </Show>
@@ -192,7 +198,7 @@ fn use_enterprise_figures(
     // An enterprise's figures, from its people once all have arrived.
     let summary = Memo::new(move |_| {
         (enterprise.get() && complete.get()).then(|| {
-            let (rules, now, price) = (rules.get(), state.now.get(), state.price.get());
+            let (rules, now, price) = (rules.get(), state.now.get(), state.price.0.get());
             state.seats.with(|s| {
                 seat_core::enterprise::summarize(s, rules, now, |plan| {
                     seat_core::overview::seat_price(price, plan)

@@ -38,21 +38,21 @@ pub(crate) fn use_removal(state: AppState, complete: Signal<bool>, earlier: Memo
                 .with(|s| s.as_ref().is_some_and(Session::can_write))
     });
     let on_pick = Callback::new(move |pick: Pick| {
-        state.selected.update(|sel| match pick {
+        state.writes.selected.update(|sel| match pick {
             Pick::One(i, on) => sel.set(i, on),
             Pick::Rows(rows, on) => sel.set_all(&rows, on),
             Pick::Clear => *sel = Selection::default(),
         });
     });
     let can_remove = Signal::derive(move || {
-        complete.get() && !matches!(state.write.get(), WriteStatus::Running(_))
+        complete.get() && !matches!(state.writes.status.get(), WriteStatus::Running(_))
     });
     let plan = RwSignal::new(None::<(Session, RemovalPlan)>);
     let on_remove = Callback::new(move |()| {
         let Some(session) = state.session.get_untracked() else {
             return;
         };
-        let p = state.selected.with_untracked(|sel| {
+        let p = state.writes.selected.with_untracked(|sel| {
             state.seats.with_untracked(|seats| {
                 plan_removal(sel.iter().filter_map(|i| seats.get(i as usize)))
             })

@@ -2,12 +2,14 @@
 //!
 //! - [`session`]: who is looked at and with which token (the [`Token`] type never prints).
 //! - [`dataset`]: what is loaded, and the only code that changes it.
+//! - [`choices`]: the user's price, selection and writes, and comparison, each its own context.
 //! - [`load`]: the load that fills the state.
 //! - [`task`]: the one cancellable task (loads, writes, file reads).
 //! - [`writes`]: removing the selected seats and giving access back.
 //!
 //! [`Token`]: seat_core::token::Token
 
+pub(crate) mod choices;
 pub(crate) mod dataset;
 pub(crate) mod load;
 pub(crate) mod reports;
@@ -17,11 +19,11 @@ pub(crate) mod writes;
 
 use std::future::Future;
 
+use choices::{Comparison, Price, Writes};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use seat_core::enterprise::Merger;
 use seat_core::models::{Billing, Seat};
-use seat_core::money::Cents;
 use seat_core::selection::Selection;
 
 use crate::browser;
@@ -52,21 +54,15 @@ pub(crate) struct AppState {
     /// This month's bill, when GitHub tells it.
     pub spend: ReadSignal<SpendState>,
     /// The user's per-seat price, overriding the plan's list price.
-    pub price: RwSignal<Option<Cents>>,
+    pub price: Price,
+    /// The selection and the writes made with it.
+    pub writes: Writes,
     /// The comparison with an earlier report, once one is opened.
-    pub comparison: RwSignal<Option<reports::Compared>>,
-    /// The earlier report's seats (the removed seats are listed from them).
-    pub earlier_seats: RwSignal<Vec<Seat>>,
-    /// The seats ticked in the access list (indices into `seats`).
-    pub selected: RwSignal<Selection>,
-    /// The last removal: under way or what GitHub did.
-    pub write: RwSignal<writes::WriteStatus>,
+    pub comparison: Comparison,
     /// The loaded data's owner.
     data: Dataset,
     /// The running load; replacing or clearing it stops the old one.
     load: StoredValue<Option<Task>>,
-    /// The running removal; Forget token, another Load or the demo stop it.
-    write_task: StoredValue<Option<Task>>,
 }
 
 impl AppState {
@@ -74,6 +70,7 @@ impl AppState {
     pub(crate) fn new() -> Self {
         let data = Dataset::new();
         let views = data.views();
+        let (price, writes, comparison) = choices::new();
         Self {
             session: views.session,
             billing: views.billing,
@@ -81,15 +78,18 @@ impl AppState {
             status: views.status,
             now: views.now,
             spend: views.spend,
-            price: RwSignal::new(None),
-            comparison: RwSignal::new(None),
-            earlier_seats: RwSignal::new(Vec::new()),
-            selected: RwSignal::new(Selection::default()),
-            write: RwSignal::new(writes::WriteStatus::Idle),
+            price,
+            writes,
+            comparison,
             data,
             load: StoredValue::new(None),
-            write_task: StoredValue::new(None),
         }
+    }
+
+    /// Provides the state as context: the whole, and each of the user's choices on its own.
+    pub(crate) fn provide(self) {
+        provide_context(self);
+        choices::provide(self.price, self.writes, self.comparison);
     }
 
     /// Reads the people behind an enterprise's rows.
@@ -100,29 +100,16 @@ impl AppState {
     /// Stops the load and forgets the organization (and the token, which lives in the session).
     pub(crate) fn clear(&self) {
         self.load.set_value(None);
-        self.stop_writes();
+        self.writes.stop();
         self.data.clear();
-        self.price.set(None);
-        self.forget_comparison();
-    }
-
-    fn forget_comparison(&self) {
-        self.comparison.set(None);
-        self.earlier_seats.set(Vec::new());
-    }
-
-    /// Stops a running removal (nothing more is sent) and forgets its outcome and the
-    /// selection.
-    fn stop_writes(&self) {
-        self.write_task.set_value(None);
-        self.write.set(writes::WriteStatus::Idle);
-        self.selected.set(Selection::default());
+        self.price.0.set(None);
+        self.comparison.forget();
     }
 
     /// Starts loading `session`'s billing and seats, replacing (and stopping) whatever ran,
     /// a removal included.
     pub(crate) fn start_load(&self, session: Session) {
-        self.stop_writes();
+        self.writes.stop();
         self.begin_load(session);
     }
 
@@ -130,7 +117,7 @@ impl AppState {
     /// selection goes (its indices belong to the old list).
     fn reload_after_write(&self) {
         if let Some(session) = self.session.get_untracked() {
-            self.selected.set(Selection::default());
+            self.writes.selected.set(Selection::default());
             self.begin_load(session);
         }
     }
@@ -149,7 +136,7 @@ impl AppState {
             SpendState::Loading
         };
         self.data.begin(session.clone(), browser::now(), spend);
-        self.forget_comparison();
+        self.comparison.forget();
         if session.is_demo() {
             load::demo(*self, &session);
         }
@@ -158,7 +145,7 @@ impl AppState {
     /// Runs `task` as the load (reading report files): it replaces whatever ran, and the next
     /// Load, demo or Forget stops it.
     pub(crate) fn run_as_load(&self, task: impl Future<Output = ()> + 'static) {
-        self.stop_writes();
+        self.writes.stop();
         self.load.set_value(None);
         self.load.set_value(Some(Task::spawn(task)));
     }

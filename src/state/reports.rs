@@ -109,7 +109,7 @@ pub(crate) async fn open(state: AppState, files: Vec<PickedFile>) -> Result<(), 
         millis: 0.0,
     };
     state.data.replace(session, time, loaded);
-    state.comparison.set(None);
+    state.comparison.forget();
     if !reports.is_empty() {
         set_comparison(state, reports);
     }
@@ -144,11 +144,13 @@ fn set_comparison(state: AppState, mut earlier: Vec<(String, Report)>) {
         .with_untracked(|current| compare(current, now, &last.seats, time));
     // Its seats go to their own signal: the removed ones are listed from there, and the list
     // reads them in place (a copy per read would cost 100,000 seats each time).
-    state.earlier_seats.set(last.seats);
-    state.comparison.set(Some(Compared {
-        file,
-        time,
-        result,
-        trend: points,
-    }));
+    state.comparison.set(
+        Compared {
+            file,
+            time,
+            result,
+            trend: points,
+        },
+        last.seats,
+    );
 }

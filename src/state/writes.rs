@@ -50,7 +50,7 @@ pub(crate) fn remove(state: AppState, session: &Session, logins: Vec<String>) {
         .session
         .with_untracked(|s| s.as_ref() == Some(session))
     {
-        state.write.set(WriteStatus::Done {
+        state.writes.status.set(WriteStatus::Done {
             message: texts::STALE_CONFIRMATION.into(),
             complete: false,
         });
@@ -65,13 +65,14 @@ pub(crate) fn remove(state: AppState, session: &Session, logins: Vec<String>) {
         return;
     };
     state
-        .write
+        .writes
+        .status
         .set(WriteStatus::Running(texts::removing(logins.len())));
     let task = async move {
         let org = session.org.clone();
         let report = client
             .remove_seats(&org, &logins, &|p| {
-                state.write.set(WriteStatus::Running(p.message));
+                state.writes.status.set(WriteStatus::Running(p.message));
             })
             .await;
         unselect(state, &report.accepted);
@@ -83,17 +84,18 @@ pub(crate) fn remove(state: AppState, session: &Session, logins: Vec<String>) {
         let mut message = report.summary();
         if !changed.is_empty() {
             state
-                .write
+                .writes
+                .status
                 .set(WriteStatus::Running(texts::REREADING.into()));
             message.push(' ');
             message.push_str(&reread(state, &client, &session, &changed).await);
         }
-        state.write.set(WriteStatus::Done {
+        state.writes.status.set(WriteStatus::Done {
             message,
             complete: report.is_complete(),
         });
     };
-    state.write_task.set_value(Some(Task::spawn(task)));
+    state.writes.run(Task::spawn(task));
 }
 
 /// Reads `logins`' seats and the billing again and puts them in the list: one request per seat
@@ -154,7 +156,7 @@ fn unselect(state: AppState, logins: &[String]) {
         return;
     }
     let gone = Logins::new(logins);
-    let indices: Vec<u32> = state.selected.with_untracked(|sel| {
+    let indices: Vec<u32> = state.writes.selected.with_untracked(|sel| {
         state.seats.with_untracked(|seats| {
             sel.iter()
                 .filter(|&i| {
@@ -165,7 +167,10 @@ fn unselect(state: AppState, logins: &[String]) {
                 .collect()
         })
     });
-    state.selected.update(|sel| sel.set_all(&indices, false));
+    state
+        .writes
+        .selected
+        .update(|sel| sel.set_all(&indices, false));
 }
 
 /// The demo's removal: what GitHub would do, in the page, labelled as simulated.
@@ -184,7 +189,7 @@ fn simulate_removal(state: AppState, logins: &[String]) {
     });
     adjust_pending(state, cancelled as i64);
     unselect(state, logins);
-    state.write.set(WriteStatus::Done {
+    state.writes.status.set(WriteStatus::Done {
         message: texts::simulated_removal(cancelled, end),
         complete: true,
     });
