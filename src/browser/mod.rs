@@ -147,7 +147,8 @@ pub(crate) fn set_title(title: &str) {
 /// leaves a blank or frozen page.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        // The message names the file and line; the console shows it as an error.
+        web_sys::console::error_1(&info.to_string().into());
         if let Some(body) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.body())
