@@ -156,13 +156,13 @@ fn ci_cmp(a: &str, b: &str) -> Ordering {
         .then_with(|| a.cmp(b))
 }
 
-/// Beside an enterprise's access list: why its seats are removed elsewhere.
 /// How an enterprise's seats are counted, and what it has not.
 pub const COUNTING_NOTE: &str = "GitHub lists one seat object per organization or enterprise team that grants a person a seat; each person is counted and billed once here. An enterprise has no seat breakdown of its own (added, pending or active this cycle): open an organization for those.";
 
 /// Why the rows of the per-organization table can add up to more than the enterprise.
 pub const ROWS_NOTE: &str = "A person granted a seat by two organizations is counted in each organization's row, so the rows can add up to more than the enterprise's seats. Reclaimable: the thresholds of “Reclaimable seats” below.";
 
+/// Beside an enterprise's access list: why its seats are removed elsewhere.
 pub const REMOVAL_NOTE: &str = "One row per person. Removing seats is done per organization, by its owners: GitHub has no enterprise-wide removal. To remove seats, load the organization (Account type “Organization”); the Organization column and the seat pages say which organizations grant each person.";
 
 fn plan_rank(plan: Option<&str>) -> u8 {

@@ -10,7 +10,6 @@ use chrono::{DateTime, Utc};
 
 use crate::models::{Assignee, Organization, Seat, Team};
 
-/// The largest report the page reads (a 100,000-seat report is about 15 MB).
 /// Said when the file picker was closed without a file.
 pub const NO_FILE_CHOSEN: &str = "No file was chosen.";
 
@@ -19,6 +18,7 @@ pub fn unreadable_file(name: &str, reason: &str) -> String {
     format!("{name}: the browser could not read the file ({reason}).")
 }
 
+/// The largest report the page reads (a 100,000-seat report is about 15 MB).
 pub const MAX_REPORT_BYTES: usize = 100 * 1024 * 1024;
 
 /// Which optional columns the file had: a rule that needs a missing one says so.

@@ -82,9 +82,14 @@ pub enum WriteStatus {
 pub struct WaitNote(Option<(String, f64)>);
 
 impl WaitNote {
-    /// A wait of `seconds` begins at `now_ms`.
+    /// A wait of `seconds` begins at `now_ms`. While a longer one is still going on (another
+    /// page waiting for GitHub's limit), its note stays: a short retry must not cut it short.
     pub fn start(&mut self, message: String, seconds: u64, now_ms: f64) {
-        self.0 = Some((message, now_ms + seconds as f64 * 1000.0));
+        let until = now_ms + seconds as f64 * 1000.0;
+        if self.0.as_ref().is_some_and(|(_, end)| *end > until) {
+            return;
+        }
+        self.0 = Some((message, until));
     }
 
     /// The note to show at `now_ms`: the wait's message until it ends, then none.
@@ -117,14 +122,21 @@ mod tests {
     }
 
     #[test]
-    fn a_new_wait_replaces_the_last() {
+    fn the_wait_that_ends_last_is_said() {
         let mut note = WaitNote::default();
+        let limit = Some("Waiting 5 s for GitHub's rate limit");
         note.start("Retrying in 0.5 s (attempt 1 of 4): 502".into(), 1, 0.0);
         note.start("Waiting 5 s for GitHub's rate limit".into(), 5, 500.0);
+        assert_eq!(note.at(4_000.0).as_deref(), limit);
+        note.start("Retrying in 0.5 s (attempt 1 of 4): 502".into(), 1, 4_100.0);
         assert_eq!(
-            note.at(4_000.0).as_deref(),
-            Some("Waiting 5 s for GitHub's rate limit")
+            note.at(4_200.0).as_deref(),
+            limit,
+            "a short retry does not cut it short"
         );
         assert_eq!(note.at(5_500.0), None);
+        note.start("Retrying in 1.0 s (attempt 2 of 4): 502".into(), 1, 5_600.0);
+        let retry = Some("Retrying in 1.0 s (attempt 2 of 4): 502");
+        assert_eq!(note.at(5_700.0).as_deref(), retry);
     }
 }

@@ -446,7 +446,7 @@ fn people(n: usize) -> String {
     if n == 1 {
         "1 person".to_string()
     } else {
-        format!("{n} people")
+        format!("{} people", crate::overview::format_count(n as u64))
     }
 }
 

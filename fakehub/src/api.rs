@@ -420,7 +420,7 @@ fn dropped(ctx: &Ctx, body: String) -> Response {
     resp
 }
 
-/// How long `rate-limited`'s primary limit lasts from the first request for page 2, in
+/// How long `rate-limited`'s primary limit lasts from the first request for a page ≥ 2, in
 /// seconds: long enough that the app's "Waiting N s" note can be seen while other pages arrive.
 const RATE_LIMITED_S: u64 = 4;
 
@@ -438,8 +438,8 @@ async fn page_fault(state: &AppState, ctx: &Ctx, org: &Org, page: usize) -> Opti
             let now = epoch_now();
             let reset = {
                 let mut faults = lock(&state.faults);
-                // One window for the token, begun by the first request past page 1: asking
-                // for other pages does not move GitHub's reset.
+                // One window (the organization stands for its token here), begun by the first
+                // request past page 1: asking for other pages does not move GitHub's reset.
                 faults
                     .limited_until
                     .entry(org.key.clone())

@@ -12,7 +12,8 @@ pub const FAULT_SEATS: usize = 250;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fault {
     None,
-    /// First request of each page ≥ 2: primary rate limit, lifting 2 s later.
+    /// Pages ≥ 2: a primary rate limit, one window per organization from its first request for
+    /// a page ≥ 2, lifting 4 s later.
     RateLimited,
     /// First request of each page ≥ 2: secondary rate limit, 429 with `retry-after: 1`.
     SecondaryLimited,

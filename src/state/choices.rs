@@ -1,7 +1,8 @@
 //! The user's state beside the loaded data, each part a small `Copy` handle with its own
 //! context, so a page takes what it uses: the price per seat, the writes (the selection they
 //! act on, where the last one stands, the running one) and the comparison with an earlier
-//! report. [`super::AppState`] resets them when a load starts.
+//! report. [`super::AppState`] stops the writes and forgets the comparison when a load starts,
+//! and forgets all three on Forget token.
 
 use leptos::prelude::*;
 use seat_core::models::Seat;

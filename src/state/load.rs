@@ -253,10 +253,11 @@ impl SeatBuffer {
             }
             Event::Waiting { seconds, message } => {
                 let now = browser::perf_now();
-                self.waiting
-                    .borrow_mut()
-                    .start(message.clone(), seconds, now);
-                self.state.data.note(message);
+                let mut waiting = self.waiting.borrow_mut();
+                waiting.start(message, seconds, now);
+                if let Some(note) = waiting.at(now) {
+                    self.state.data.note(note);
+                }
             }
         }
     }
