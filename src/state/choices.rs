@@ -5,13 +5,13 @@
 //! and forgets all three on Forget token.
 
 use leptos::prelude::*;
+use seat_core::compare::Compared;
 use seat_core::models::Seat;
 use seat_core::money::Cents;
 use seat_core::selection::Selection;
+use seat_core::status::WriteStatus;
 
-use super::reports::Compared;
 use super::task::Task;
-use super::writes::WriteStatus;
 
 /// The user's price per seat, overriding the plan's list price.
 #[derive(Debug, Clone, Copy)]
