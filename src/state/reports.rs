@@ -44,6 +44,14 @@ async fn read_all(files: Vec<PickedFile>) -> Result<Vec<(String, Report)>, Strin
     Ok(out)
 }
 
+/// Oldest first; reports of the same time by file name. An unstable sort: the app has no
+/// stable one, which keeps a second sorting algorithm out of the download.
+fn by_time(reports: &mut [(String, Report)]) {
+    reports.sort_unstable_by(|(a_file, a), (b_file, b)| {
+        time_of(a).cmp(&time_of(b)).then_with(|| a_file.cmp(b_file))
+    });
+}
+
 fn time_of(report: &Report) -> DateTime<Utc> {
     report.report_time.unwrap_or_else(browser::now)
 }
@@ -52,7 +60,7 @@ fn time_of(report: &Report) -> DateTime<Utc> {
 /// all of them make the trend.
 pub(crate) async fn open(state: AppState, files: Vec<PickedFile>) -> Result<(), String> {
     let mut reports = read_all(files).await?;
-    reports.sort_by_key(|(_, r)| time_of(r));
+    by_time(&mut reports);
     let Some((file, current)) = reports.pop() else {
         return Err(NO_FILE_CHOSEN.into());
     };
@@ -119,7 +127,7 @@ pub(crate) async fn open(state: AppState, files: Vec<PickedFile>) -> Result<(), 
 /// Compares what is shown with the newest of `files` (all of them join the trend).
 pub(crate) async fn compare_with(state: AppState, files: Vec<PickedFile>) -> Result<(), String> {
     let mut reports = read_all(files).await?;
-    reports.sort_by_key(|(_, r)| time_of(r));
+    by_time(&mut reports);
     set_comparison(state, reports);
     Ok(())
 }
