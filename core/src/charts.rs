@@ -79,7 +79,7 @@ pub fn team_buckets(seats: &[Seat]) -> Vec<Bucket> {
         }
     }
     let mut teams: Vec<(&str, u64)> = teams.into_iter().collect();
-    teams.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    crate::small_sort::sort_by(&mut teams, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     let rest = teams.split_off(teams.len().min(TOP_TEAMS));
     let top: Arc<[Arc<str>]> = teams.iter().map(|(t, _)| Arc::from(*t)).collect();
     let mut buckets: Vec<Bucket> = top

@@ -165,9 +165,7 @@ pub fn trend(reports: &[(&[Seat], DateTime<Utc>)]) -> Vec<TrendPoint> {
             active: seats.iter().filter(|s| is_active(s, *time)).count(),
         })
         .collect();
-    // Unstable, with every field as the key: the app has no stable sort (one algorithm less
-    // in the download).
-    points.sort_unstable_by_key(|p| (p.time, p.seats, p.active));
+    crate::small_sort::sort_by_key(&mut points, |p| p.time);
     points
 }
 

@@ -457,11 +457,13 @@ pub fn summarize<'a>(
             .or_default() += n;
     }
     sum.plans = by_label.into_iter().collect();
-    sum.plans
-        .sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::small_sort::sort_by(&mut sum.plans, |a, b| {
+        b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+    });
     sum.organizations = rows.into_values().collect();
-    sum.organizations
-        .sort_unstable_by(|a, b| first_of(a.organization.as_deref(), b.organization.as_deref()));
+    crate::small_sort::sort_by(&mut sum.organizations, |a, b| {
+        first_of(a.organization.as_deref(), b.organization.as_deref())
+    });
     sum
 }
 

@@ -38,6 +38,7 @@ pub mod report_read;
 pub mod route;
 pub mod selection;
 pub mod session;
+pub mod small_sort;
 pub mod spend;
 pub mod status;
 pub mod table;

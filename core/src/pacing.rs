@@ -125,7 +125,7 @@ impl Pacer {
             .iter()
             .filter_map(|g| Some((g.frees_at?, g.points)))
             .collect();
-        frees.sort_unstable();
+        crate::small_sort::sort_by(&mut frees, Ord::cmp);
         let mut freed = 0;
         for &(at, p) in &frees {
             freed += p;

@@ -338,7 +338,9 @@ pub fn summarize_priced(
             count,
         })
         .collect();
-    teams.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.team.cmp(&b.team)));
+    crate::small_sort::sort_by(&mut teams, |a, b| {
+        b.count.cmp(&a.count).then_with(|| a.team.cmp(&b.team))
+    });
     let mut total = Tally::default();
     for t in &tallies {
         total.count += t.count;

@@ -197,7 +197,7 @@ pub fn plan_removal<'a>(selected: impl IntoIterator<Item = &'a Seat>) -> Removal
         }
     }
     if !withdrawn.is_empty() {
-        withdrawn.sort_unstable();
+        crate::small_sort::sort_by(&mut withdrawn, Ord::cmp);
         let mut i = 0;
         plan.send.retain(|_| {
             let keep = withdrawn.binary_search(&i).is_err();

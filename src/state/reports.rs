@@ -44,12 +44,9 @@ async fn read_all(files: Vec<PickedFile>) -> Result<Vec<(String, Report)>, Strin
     Ok(out)
 }
 
-/// Oldest first; reports of the same time by file name. An unstable sort: the app has no
-/// stable one, which keeps a second sorting algorithm out of the download.
-fn by_time(reports: &mut [(String, Report)]) {
-    reports.sort_unstable_by(|(a_file, a), (b_file, b)| {
-        time_of(a).cmp(&time_of(b)).then_with(|| a_file.cmp(b_file))
-    });
+/// Oldest first; reports of the same time in the order they were picked.
+fn by_time(reports: &mut Vec<(String, Report)>) {
+    seat_core::small_sort::sort_by_key(reports, |(_, r)| time_of(r));
 }
 
 fn time_of(report: &Report) -> DateTime<Utc> {

@@ -185,8 +185,7 @@ impl<'a, T: Transport, C: Clock> Paging<'a, T, C> {
                 }
             }
         }
-        // Unstable (the app has no stable sort): at most one failure has no page number.
-        self.report.failed.sort_unstable_by_key(|f| f.page);
+        crate::small_sort::sort_by_key(&mut self.report.failed, |f| f.page);
         self.report
     }
 
