@@ -42,6 +42,7 @@ pub mod small_sort;
 pub mod spend;
 pub mod status;
 pub mod table;
+pub mod text;
 pub mod time;
 pub mod token;
 pub mod writes;

@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 
 use seat_core::session::{Account, ConnectRequest};
+use seat_core::text::{token_needs, SENT_ONLY_TO};
 
 use crate::components::report_picker::ReportPicker;
+use crate::components::rich_text::RichText;
 
 /// The connect form of the UI contract: Account type, Organization (or Enterprise), Token (with
 /// show/hide), API URL, "Remember on this device", Load, Try demo data, Forget token.
@@ -132,19 +134,8 @@ fn TokenHint(account: RwSignal<Account>, api: RwSignal<String>) -> impl IntoView
 
     view! {
             <p class="hint-text">
-                {move || if account.get() == Account::Enterprise {
-                    view! {
-                        "GitHub lists an enterprise's seats only to its owners and billing managers, and only with a "
-                        <strong>"classic"</strong> " token with the " <code>"manage_billing:copilot"</code> " or " <code>"read:enterprise"</code>
-                        " scope (fine-grained tokens cannot read enterprise seats). "
-                    }.into_any()
-                } else {
-                    view! {
-                        "The token needs the " <code>"manage_billing:copilot"</code> " or " <code>"read:org"</code>
-                        " scope (classic), or the organization permission “GitHub Copilot Business: read” (fine-grained), from an organization owner. "
-                    }.into_any()
-                }}
-                "It is sent only to " <strong>{api_host}</strong> ", nowhere else, and kept in memory unless you tick “Remember”."
+                {move || view! { <RichText spans=token_needs(account.get()) /> }}
+                {SENT_ONLY_TO.0} <strong>{api_host}</strong> {SENT_ONLY_TO.1}
             </p>
     }
 }

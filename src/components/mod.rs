@@ -13,6 +13,7 @@ pub(crate) mod reclaim_section;
 pub(crate) mod remove_dialog;
 pub(crate) mod report_picker;
 pub(crate) mod restore_access;
+pub(crate) mod rich_text;
 pub mod seat_table;
 pub(crate) mod spend_card;
 pub(crate) mod usage_charts;

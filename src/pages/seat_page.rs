@@ -8,10 +8,12 @@ use seat_core::error::ApiError;
 use seat_core::models::Seat;
 use seat_core::spend::{unavailable_reason, DEMO_HAS_NO_USAGE, USAGE_IN_ORGANIZATIONS};
 use seat_core::table::missing_activity_label;
+use seat_core::text::CONNECT_FIRST;
 use seat_core::time::{ago, days_since, iso_utc};
 
 use crate::components::error_alert::ErrorAlert;
 use crate::components::restore_access::RestoreAccess;
+use crate::components::rich_text::RichText;
 use crate::components::user_usage::{UserUsage, UserUsageView};
 use crate::pages::use_query_param;
 use crate::state::session::{remembered_session, Session};
@@ -90,8 +92,7 @@ pub(crate) fn SeatPage() -> impl IntoView {
                 None | Some(Lookup::Stopped) => view! { <p class="muted" aria-busy="true">"Loading the seat…"</p> }.into_any(),
                 Some(Lookup::NoSession) => view! {
                     <div role="alert" class="alert">
-                        <p>"Connect to an organization first: this page needs the token, which is kept in memory only and was lost when the page reloaded. "
-                        <a href=back_href.clone()>"Go to the start page"</a> " and press Load (tick “Remember on this device” to keep it across reloads)."</p>
+                        <p><RichText spans=CONNECT_FIRST href=back_href.clone() /></p>
                     </div>
                 }.into_any(),
                 Some(Lookup::Failed(e)) => view! {
