@@ -29,7 +29,7 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="topbar">
             <h1 class="brand"><a href="./">"Copilot Seat Review"</a></h1>
-            <span class="tagline">"See how your organization's Copilot seats are used. Runs in your browser; talks only to GitHub."</span>
+            <span class="tagline">{seat_core::text::TAGLINE}</span>
         </header>
         <main id="main">
             {move || match page.get() {

@@ -26,14 +26,11 @@ pub(crate) fn download_report(org: &str, seats: &[Seat], rows: &[u32], enterpris
         &file_name(org, report_time),
         "text/csv;charset=utf-8",
     ) {
-        Ok(()) => format!(
-            "Saved {} rows ({} KB) in {} ms.",
-            seat_core::overview::format_count(rows.len() as u64),
-            bytes.len().div_ceil(1024),
-            (browser::perf_now() - started).max(0.0).round() as u64
+        Ok(()) => seat_core::text::saved(
+            rows.len(),
+            bytes.len(),
+            (browser::perf_now() - started).max(0.0).round() as u64,
         ),
-        Err(e) => {
-            format!("The download failed ({e}). Try again, or allow downloads for this page.")
-        }
+        Err(e) => seat_core::text::download_failed(&e.to_string()),
     }
 }

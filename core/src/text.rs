@@ -54,6 +54,38 @@ pub const CONNECT_FIRST: &[Span] = &[
     Text(" and press Load (tick “Remember on this device” to keep it across reloads)."),
 ];
 
+/// Beside the app's name: what it does and where the data goes.
+pub const TAGLINE: &str =
+    "See how your organization's Copilot seats are used. Runs in your browser; talks only to GitHub.";
+
+/// Shown when the app panicked: it has stopped, and what to do.
+pub const INTERNAL_ERROR: &str = "Copilot Seat Review hit an internal error and stopped. Reload the page to start again; if it happens again, please report it with the steps that led here.";
+
+/// The CSV download of `rows` rows, `bytes` long, made in `ms`.
+pub fn saved(rows: usize, bytes: usize, ms: u64) -> String {
+    format!(
+        "Saved {} rows ({} KB) in {ms} ms.",
+        crate::overview::format_count(rows as u64),
+        bytes.div_ceil(1024)
+    )
+}
+
+/// The browser refused the download (`reason` as it said).
+pub fn download_failed(reason: &str) -> String {
+    format!("The download failed ({reason}). Try again, or allow downloads for this page.")
+}
+
+/// Beside "Open a report": which files, and that they stay in the page.
+pub const OPEN_REPORT_HINT: &str = "GitHub's activity report CSV or this app's; several at once to compare them. Or drop them on the page. Files are read in this page and sent nowhere.";
+
+/// An enterprise seat's objects: GitHub lists one per granting organization or team.
+pub fn seat_objects(objects: usize) -> String {
+    format!(
+        "GitHub listed {objects} seat {} for this person; the enterprise counts and bills them once.",
+        if objects == 1 { "object" } else { "objects" }
+    )
+}
+
 /// The sentence as plain text (for tests and titles).
 pub fn plain(spans: &[Span]) -> String {
     spans
@@ -81,5 +113,11 @@ mod tests {
         assert!(ent.contains("only with a classic token with the manage_billing:copilot or read:enterprise scope"), "{ent}");
         assert!(plain(CONNECT_FIRST)
             .contains("lost when the page reloaded. Go to the start page and press Load"));
+        assert_eq!(
+            saved(12_345, 2_049, 31),
+            "Saved 12,345 rows (3 KB) in 31 ms."
+        );
+        assert!(seat_objects(1).starts_with("GitHub listed 1 seat object for"));
+        assert!(seat_objects(2).starts_with("GitHub listed 2 seat objects for"));
     }
 }

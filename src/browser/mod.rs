@@ -160,9 +160,7 @@ pub fn install_panic_hook() {
             {
                 el.set_attribute("role", "alert").ok();
                 el.set_class_name("alert fatal");
-                el.set_text_content(Some(
-                    "Copilot Seat Review hit an internal error and stopped. Reload the page to start again; if it happens again, please report it with the steps that led here.",
-                ));
+                el.set_text_content(Some(seat_core::text::INTERNAL_ERROR));
                 let _ = body.prepend_with_node_1(&el);
             }
         }

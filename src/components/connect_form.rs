@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use seat_core::session::{Account, ConnectRequest};
-use seat_core::text::{token_needs, SENT_ONLY_TO};
+use seat_core::text::{token_needs, OPEN_REPORT_HINT, SENT_ONLY_TO};
 
 use crate::components::report_picker::ReportPicker;
 use crate::components::rich_text::RichText;
@@ -93,7 +93,7 @@ pub(crate) fn ConnectForm(
                 </button>
             </div>
             <ReportPicker id="open-report" label="Open a report" on_open=on_open
-                hint="GitHub's activity report CSV or this app's; several at once to compare them. Or drop them on the page. Files are read in this page and sent nowhere." />
+                hint=OPEN_REPORT_HINT />
             {move || error.get().map(|e| view! { <div role="alert" class="alert">{e}</div> })}
         </form>
     }

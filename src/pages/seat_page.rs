@@ -324,10 +324,7 @@ fn Grants(
     };
     view! {
         <h3>"Where this seat comes from"</h3>
-        <p class="hint-text">{format!(
-            "GitHub listed {objects} seat {} for this person; the enterprise counts and bills them once.",
-            if objects == 1 { "object" } else { "objects" }
-        )}</p>
+        <p class="hint-text">{seat_core::text::seat_objects(objects as usize)}</p>
         <dl class="fields-list">
             <dt>{if organizations.len() == 1 { "Granting organization" } else { "Granting organizations" }}</dt>
             <dd><ul class="plain">
