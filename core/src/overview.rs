@@ -38,6 +38,15 @@ pub fn format_count(n: u64) -> String {
     group_thousands(n)
 }
 
+/// `n` seats, with thousands separated ("1 seat", "1,200 seats").
+pub fn seats(n: u64) -> String {
+    if n == 1 {
+        "1 seat".to_string()
+    } else {
+        format!("{} seats", format_count(n))
+    }
+}
+
 /// Counts derived from the seat list, each one a [`Filter`] of the access list.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct UsageFigures {

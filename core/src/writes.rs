@@ -26,8 +26,8 @@ use serde::Deserialize;
 use crate::error::{classify, ApiError, Failure, RawResponse};
 use crate::loader::{encode_segment, short, Client, Clock, Transport, WriteMethod};
 use crate::models::{ErrorBody, Seat, SeatsCancelled};
+use crate::overview::seats;
 use crate::pacing::WRITE_POINTS;
-use texts::seats;
 
 pub mod texts;
 

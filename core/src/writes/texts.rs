@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::{BATCH_SIZE, WRITE_PERMISSION};
 use crate::money::Cents;
-use crate::overview::format_count;
+use crate::overview::{format_count, seats};
 use crate::time::ymd;
 
 /// The demo's removal dialog: what happens instead of a request.
@@ -91,15 +91,6 @@ pub const REREAD_WHOLE_LIST: &str = "The list below is read again from GitHub.";
 /// A seat of a report file: there is no organization to write to.
 pub const FROM_REPORT_FILE: &str =
     "This seat comes from a report file: there is nothing to change at GitHub.";
-
-/// `n` seats, with thousands separated ("1 seat", "1,200 seats").
-pub fn seats(n: u64) -> String {
-    if n == 1 {
-        "1 seat".to_string()
-    } else {
-        format!("{} seats", format_count(n))
-    }
-}
 
 /// The progress line while the `DELETE`s of `people` logins are sent.
 pub fn removing(people: usize) -> String {
