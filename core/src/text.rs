@@ -86,19 +86,19 @@ pub fn seat_objects(objects: usize) -> String {
     )
 }
 
-/// The sentence as plain text (for tests and titles).
-pub fn plain(spans: &[Span]) -> String {
-    spans
-        .iter()
-        .map(|s| match s {
-            Text(t) | Code(t) | Strong(t) | Link(t) => *t,
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sentence as plain text.
+    fn plain(spans: &[Span]) -> String {
+        spans
+            .iter()
+            .map(|s| match s {
+                Text(t) | Code(t) | Strong(t) | Link(t) => *t,
+            })
+            .collect()
+    }
 
     #[test]
     fn the_token_hint_names_the_scopes_of_each_account() {

@@ -45,7 +45,7 @@ pub(crate) fn use_actions(state: AppState) -> Actions {
             form_error.set(None);
             // The URL names what is shown: no organization of GitHub's for the demo.
             set_query(&[("org", None), ("enterprise", None), ("api", None)]);
-            state.start_load(Session::demo(state.now.get_untracked(), account));
+            state.start_load(Session::demo(state.loaded.now.get_untracked(), account));
         }
     });
     let on_open = Callback::new(move |files: Vec<PickedFile>| {
@@ -121,7 +121,7 @@ fn use_on_load(state: AppState, form_error: RwSignal<Option<String>>) -> Callbac
                 // GitHub's limit is per token: another Load with the same token and API
                 // URL continues the budget of the one before (whose requests GitHub
                 // still counts), rather than starting a fresh one.
-                let earlier = state.session.with_untracked(|s| {
+                let earlier = state.loaded.session.with_untracked(|s| {
                     s.as_ref()
                         .filter(|s| {
                             session::continues_budget(

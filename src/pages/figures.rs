@@ -44,22 +44,25 @@ pub(crate) struct Figures {
 
 /// Derives the figures of `state` under the view `query`.
 pub(crate) fn use_figures(state: AppState, query: Memo<TableQuery>) -> Figures {
-    let complete = Signal::derive(move || state.status.with(LoadStatus::is_complete));
+    let complete = Signal::derive(move || state.loaded.status.with(LoadStatus::is_complete));
     // Memos: read by several views, computed once per change.
     let usage = Memo::new(move |_| {
         complete.get().then(|| {
             state
+                .loaded
                 .seats
-                .with(|s| UsageFigures::from_seats(s, state.now.get()))
+                .with(|s| UsageFigures::from_seats(s, state.loaded.now.get()))
         })
     });
     let plan = move || {
         state
+            .loaded
             .billing
             .with(|b| b.as_ref().and_then(|b| b.plan_type.clone()))
     };
     let billed_seats = move || {
         state
+            .loaded
             .billing
             .with(|b| b.as_ref().and_then(|b| b.seat_breakdown.total))
     };
@@ -69,10 +72,13 @@ pub(crate) fn use_figures(state: AppState, query: Memo<TableQuery>) -> Figures {
     // The bill: GitHub's lines against the pool of the billed seats.
     let month = Memo::new(move |_| {
         let seats = billed_seats()?;
-        state.spend.with(|s| match s {
-            SpendState::Ready(lines) => {
-                Some(spend(lines, seats, plan().as_deref(), state.now.get()))
-            }
+        state.loaded.spend.with(|s| match s {
+            SpendState::Ready(lines) => Some(spend(
+                lines,
+                seats,
+                plan().as_deref(),
+                state.loaded.now.get(),
+            )),
             _ => None,
         })
     });
@@ -86,7 +92,7 @@ pub(crate) fn use_figures(state: AppState, query: Memo<TableQuery>) -> Figures {
         ))
     });
     let grace_known = Signal::derive(move || {
-        state.session.with(|s| {
+        state.loaded.session.with(|s| {
             !matches!(
                 s.as_ref().map(|s| &s.source),
                 Some(Source::Report {
@@ -134,14 +140,15 @@ fn use_reclaim(
 ) -> Memo<Option<ReclaimSummary>> {
     Memo::new(move |_| {
         complete.get().then(|| {
-            let (rules, price, now) = (rules.get(), price.get(), state.now.get());
+            let (rules, price, now) = (rules.get(), price.get(), state.loaded.now.get());
             // An enterprise's people are each billed at their own plan's price (unless the
             // user set one price); an organization has one plan.
             let user = state.price.0.get();
             let enterprise = state
+                .loaded
                 .session
                 .with(|s| s.as_ref().is_some_and(|s| s.is_enterprise()));
-            state.seats.with(|s| {
+            state.loaded.seats.with(|s| {
                 summarize_priced(
                     s,
                     rules,

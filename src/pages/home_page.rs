@@ -38,6 +38,7 @@ pub(crate) fn HomePage() -> impl IntoView {
     let (account, org, api, token) = form_defaults();
     let enterprise = Memo::new(move |_| {
         state
+            .loaded
             .session
             .with(|s| s.as_ref().is_some_and(session::Session::is_enterprise))
     });
@@ -71,11 +72,13 @@ pub(crate) fn HomePage() -> impl IntoView {
     use_title(state);
     let banner = move || {
         state
+            .loaded
             .session
             .with(|s| s.as_ref().and_then(|s| source_note(&s.source)))
     };
     let shown = move || {
-        state.session.with(Option::is_some) && !matches!(state.status.get(), LoadStatus::Failed(_))
+        state.loaded.session.with(Option::is_some)
+            && !matches!(state.loaded.status.get(), LoadStatus::Failed(_))
     };
 
     // Report files dropped anywhere on the page open like the "Open a report" input.
@@ -85,22 +88,22 @@ pub(crate) fn HomePage() -> impl IntoView {
         <ConnectForm account=account org=org api=api token=token on_load=actions.on_load on_demo=actions.on_demo
             on_forget=actions.on_forget on_open=actions.on_open error=actions.form_error />
         {move || banner().map(|b| view! { <p class="banner" role="note">{b}</p> })}
-        <LoadStatusView status=state.status on_retry=actions.on_retry />
+        <LoadStatusView status=state.loaded.status on_retry=actions.on_retry />
         {move || consistency().map(|m| view! { <div class="alert" role="alert"><p>{m}</p></div> })}
         <Show when=move || enterprise.get() && shown()>
             <EnterpriseOverview summary=enterprise_summary objects=objects filter_href=filter_href />
         </Show>
-        {move || state.billing.get().map(|b| view! {
+        {move || state.loaded.billing.get().map(|b| view! {
             <OverviewCard billing=b usage=usage price=user_price.0 on_price=on_price filter_href=filter_href overage=overage />
         })}
-        <Show when=move || state.billing.with(Option::is_some)>
-            <SpendCard state=state.spend spend=month seat_estimate=seat_estimate />
+        <Show when=move || state.loaded.billing.with(Option::is_some)>
+            <SpendCard state=state.loaded.spend spend=month seat_estimate=seat_estimate />
         </Show>
         <Show when=shown>
             <ReclaimSection rules=rules on_rules=links.on_rules summary=reclaim show_href=links.show_reclaimable pool=pool grace_known=grace_known />
         </Show>
         <Show when=move || shown() && complete.get()>
-            <UsageCharts seats=state.seats now=state.now href=filter_href on_select=links.on_filter />
+            <UsageCharts seats=state.loaded.seats now=state.loaded.now href=filter_href on_select=links.on_filter />
         </Show>
         <Show when=move || shown() && complete.get()>
             <ChangesSection comparison=comparison.compared on_open=actions.on_compare href=filter_href error=actions.compare_error />
@@ -108,9 +111,9 @@ pub(crate) fn HomePage() -> impl IntoView {
         <Show when=shown>
             // Rebuilt only when the list switches between the current and the earlier seats.
             {move || {
-                let seats = if removed.get() { comparison.earlier_seats.read_only() } else { state.seats };
+                let seats = if removed.get() { comparison.earlier_seats.read_only() } else { state.loaded.seats };
                 view! {
-                    <AccessList seats=seats query=query on_query=links.on_query now=state.now
+                    <AccessList seats=seats query=query on_query=links.on_query now=state.loaded.now
                         seat_href=links.seat_href on_download=on_download restrict=restrict
                         selectable=removal.selectable selected=writes.selected on_pick=removal.on_pick
                         can_remove=removal.can_remove on_remove=removal.on_remove write=writes.status enterprise=enterprise />
@@ -198,15 +201,15 @@ fn use_enterprise_figures(
     // An enterprise's figures, from its people once all have arrived.
     let summary = Memo::new(move |_| {
         (enterprise.get() && complete.get()).then(|| {
-            let (rules, now, price) = (rules.get(), state.now.get(), state.price.0.get());
-            state.seats.with(|s| {
+            let (rules, now, price) = (rules.get(), state.loaded.now.get(), state.price.0.get());
+            state.loaded.seats.with(|s| {
                 seat_core::enterprise::summarize(s, rules, now, |plan| {
                     seat_core::overview::seat_price(price, plan)
                 })
             })
         })
     });
-    let objects = Signal::derive(move || match state.status.get() {
+    let objects = Signal::derive(move || match state.loaded.status.get() {
         LoadStatus::Done { report, .. } => report.loaded,
         LoadStatus::Loading { loaded, .. } => loaded,
         _ => 0,
@@ -216,14 +219,14 @@ fn use_enterprise_figures(
         if !enterprise.get() {
             return None;
         }
-        let LoadStatus::Done { report, .. } = state.status.get() else {
+        let LoadStatus::Done { report, .. } = state.loaded.status.get() else {
             return None;
         };
         if !report.is_complete() {
             return None; // The load's own alert says what is missing.
         }
         seat_core::enterprise::consistency(
-            state.seats.with(Vec::len),
+            state.loaded.seats.with(Vec::len),
             report.loaded,
             report.total_seats,
         )
@@ -239,7 +242,11 @@ fn use_enterprise_figures(
 /// The tab's title names the organization shown.
 fn use_title(state: AppState) {
     Effect::new(move |_| {
-        let title = match state.session.with(|s| s.as_ref().map(|s| s.org.clone())) {
+        let title = match state
+            .loaded
+            .session
+            .with(|s| s.as_ref().map(|s| s.org.clone()))
+        {
             Some(org) => format!("{org} · Copilot Seat Review"),
             None => "Copilot Seat Review".to_string(),
         };
@@ -276,10 +283,12 @@ fn form_defaults() -> (Account, String, String, String) {
 fn use_download(state: AppState, enterprise: Memo<bool>) -> Callback<Vec<u32>, String> {
     Callback::new(move |rows: Vec<u32>| {
         let org = state
+            .loaded
             .session
             .with_untracked(|s| s.as_ref().map(|s| s.org.clone()));
         let enterprise = enterprise.get_untracked();
         state
+            .loaded
             .seats
             .with_untracked(|s| download_report(&org.unwrap_or_default(), s, &rows, enterprise))
     })

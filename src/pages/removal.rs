@@ -34,6 +34,7 @@ pub(crate) fn use_removal(state: AppState, complete: Signal<bool>, earlier: Memo
     let selectable = Signal::derive(move || {
         !earlier.get()
             && state
+                .loaded
                 .session
                 .with(|s| s.as_ref().is_some_and(Session::can_write))
     });
@@ -49,11 +50,11 @@ pub(crate) fn use_removal(state: AppState, complete: Signal<bool>, earlier: Memo
     });
     let plan = RwSignal::new(None::<(Session, RemovalPlan)>);
     let on_remove = Callback::new(move |()| {
-        let Some(session) = state.session.get_untracked() else {
+        let Some(session) = state.loaded.session.get_untracked() else {
             return;
         };
         let p = state.writes.selected.with_untracked(|sel| {
-            state.seats.with_untracked(|seats| {
+            state.loaded.seats.with_untracked(|seats| {
                 plan_removal(sel.iter().filter_map(|i| seats.get(i as usize)))
             })
         });
@@ -94,7 +95,7 @@ pub(crate) fn RemovalConfirmation(
     move || {
         plan.get().map(|(session, p)| {
             let (org, simulated) = (session.org.clone(), session.is_demo());
-            let cycle_end = first_of_next_month(state.now.get_untracked().date_naive());
+            let cycle_end = first_of_next_month(state.loaded.now.get_untracked().date_naive());
             view! {
                 <RemoveDialog org=org plan=p price=price.get_untracked() cycle_end=cycle_end
                     simulated=simulated on_confirm=on_confirm on_cancel=on_cancel />

@@ -135,7 +135,7 @@ fn use_page_session(state: AppState) -> Memo<Option<Session>> {
             }
             (None, None) => s.is_local(),
         };
-        state.session.get().filter(matches).or_else(|| {
+        state.loaded.session.get().filter(matches).or_else(|| {
             (url_org.is_some() || url_enterprise.is_some())
                 .then(|| remembered_session(url_org, url_enterprise, q_api.get()))
                 .flatten()
@@ -164,10 +164,10 @@ fn use_seat_lookup(
                     client.member_seat(&session.org, &login, &|_| {}).await
                 }
                 _ => state
-                    .seats
+                    .loaded.seats
                     .with_untracked(|s| s.iter().find(|s| s.login() == login).cloned())
                     .ok_or(ApiError::NotFound {
-                        what: if session.is_enterprise() && state.seats.with_untracked(Vec::is_empty) {
+                        what: if session.is_enterprise() && state.loaded.seats.with_untracked(Vec::is_empty) {
                             format!("seat for {login} in enterprise {} (its seat list is not loaded: go to the start page and press Load)", session.org)
                         } else {
                             format!("seat for {login} in {}", session.org)
@@ -234,7 +234,7 @@ fn SeatDetails(
     enterprise: bool,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let now = state.now.get_untracked().max(crate::browser::now());
+    let now = state.loaded.now.get_untracked().max(crate::browser::now());
     let assignee = seat.assignee.clone().unwrap_or_default();
     let login = seat.login().to_string();
     let surface = parse_editor(seat.last_activity_editor.as_deref());
@@ -298,7 +298,7 @@ fn Grants(
     seat: Seat,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let row = state.seats.with_untracked(|all| {
+    let row = state.loaded.seats.with_untracked(|all| {
         all.iter()
             .position(|s| s.login() == seat.login() && s.assignee == seat.assignee)
     });

@@ -52,11 +52,18 @@ pub(crate) struct Dataset {
 /// Read-only views of a [`Dataset`], for the pages.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Views {
+    /// The organization and source being shown.
     pub session: ReadSignal<Option<Session>>,
+    /// The billing object.
     pub billing: ReadSignal<Option<Billing>>,
+    /// Every seat loaded so far, in arrival order (append-only while loading). For an
+    /// enterprise, one per person: a person's later seat objects are merged into their row.
     pub seats: ReadSignal<Vec<Seat>>,
+    /// Progress and outcome of the load.
     pub status: ReadSignal<LoadStatus>,
+    /// "Now" for relative dates, fixed when the load starts so figures agree with each other.
     pub now: ReadSignal<DateTime<Utc>>,
+    /// This month's bill, when GitHub tells it.
     pub spend: ReadSignal<SpendState>,
 }
 

@@ -62,7 +62,7 @@ pub(super) fn start(state: AppState, session: &Session) -> Option<Task> {
         // The bill is read beside the seats and never delays them; its failure is one
         // sentence in its own section, never the load's.
         let spend = async {
-            let now = state.now.get_untracked();
+            let now = state.loaded.now.get_untracked();
             let outcome = match client.copilot_usage(&org, now.year(), now.month()).await {
                 Ok(lines) => SpendState::Ready(lines),
                 Err(e) => SpendState::Unavailable(unavailable_reason(&e)),
@@ -116,7 +116,7 @@ async fn load_seats(state: AppState, client: &GithubClient, org: &str, started: 
 
 /// The demo enterprise: its seat objects through the same decoder and merge as GitHub's.
 fn load_demo_enterprise(state: AppState, session: Session, started: f64) {
-    let now = state.now.get_untracked();
+    let now = state.loaded.now.get_untracked();
     let spec = super::session::demo_enterprise_spec(now);
     let objects: Vec<Seat> = (0..spec.objects())
         .filter_map(|k| {
@@ -147,7 +147,7 @@ fn load_demo_enterprise(state: AppState, session: Session, started: f64) {
 }
 
 fn load_demo(state: AppState, session: Session, started: f64) {
-    let now = state.now.get_untracked();
+    let now = state.loaded.now.get_untracked();
     let spec = demo_spec(now);
     // Through text and the same decoders as GitHub's answers: a second (Value-based) decoder
     // for the demo alone would cost the first visit ~10 KB.
@@ -230,7 +230,7 @@ impl SeatBuffer {
                 let total = total_seats.unwrap_or(0).min(2_000_000) as usize;
                 self.expected.set(self.expected.get().max(total));
                 self.pending.borrow_mut().extend(seats);
-                let shown = self.state.seats.with_untracked(Vec::len);
+                let shown = self.state.loaded.seats.with_untracked(Vec::len);
                 let loaded = self.received.get();
                 let now = browser::perf_now();
                 // The first seats show at once (waiting for the flush interval held them back

@@ -20,39 +20,26 @@ pub(crate) mod writes;
 use std::future::Future;
 
 use choices::{Comparison, Price, Writes};
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use seat_core::enterprise::Merger;
-use seat_core::models::{Billing, Seat};
 use seat_core::selection::Selection;
 
 use crate::browser;
 pub(crate) use seat_core::status::{LoadStatus, SpendState};
 
-use dataset::Dataset;
+use dataset::{Dataset, Views};
 use session::Session;
 use task::Task;
 
 /// App-wide state, provided as context. Copy handles only.
 ///
-/// What is loaded has one owner, the [`Dataset`]: the pages read it through the `ReadSignal`s
-/// below and change it only through the methods here and in [`load`], [`reports`] and
+/// What is loaded has one owner, the [`Dataset`]: the pages read it through `loaded`'s
+/// `ReadSignal`s and change it only through the methods here and in [`load`], [`reports`] and
 /// [`writes`]. The rest is the user's choices on the page.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct AppState {
-    /// The organization and source being shown.
-    pub session: ReadSignal<Option<Session>>,
-    /// The billing object.
-    pub billing: ReadSignal<Option<Billing>>,
-    /// Every seat loaded so far, in arrival order (append-only while loading). For an
-    /// enterprise, one per person: a person's later seat objects are merged into their row.
-    pub seats: ReadSignal<Vec<Seat>>,
-    /// Progress and outcome of the load.
-    pub status: ReadSignal<LoadStatus>,
-    /// "Now" for relative dates, fixed when the load starts so figures agree with each other.
-    pub now: ReadSignal<DateTime<Utc>>,
-    /// This month's bill, when GitHub tells it.
-    pub spend: ReadSignal<SpendState>,
+    /// What is loaded, read-only.
+    pub loaded: Views,
     /// The user's per-seat price, overriding the plan's list price.
     pub price: Price,
     /// The selection and the writes made with it.
@@ -69,15 +56,9 @@ impl AppState {
     /// Fresh state.
     pub(crate) fn new() -> Self {
         let data = Dataset::new();
-        let views = data.views();
         let (price, writes, comparison) = choices::new();
         Self {
-            session: views.session,
-            billing: views.billing,
-            seats: views.seats,
-            status: views.status,
-            now: views.now,
-            spend: views.spend,
+            loaded: data.views(),
             price,
             writes,
             comparison,
@@ -116,7 +97,7 @@ impl AppState {
     /// Reads the list again after a removal: the removal's account stays on screen; the
     /// selection goes (its indices belong to the old list).
     fn reload_after_write(&self) {
-        if let Some(session) = self.session.get_untracked() {
+        if let Some(session) = self.loaded.session.get_untracked() {
             self.writes.selected.set(Selection::default());
             self.begin_load(session);
         }
@@ -152,7 +133,7 @@ impl AppState {
 
     /// Loads the current session again (Retry).
     pub(crate) fn retry(&self) {
-        if let Some(session) = self.session.get_untracked() {
+        if let Some(session) = self.loaded.session.get_untracked() {
             self.start_load(session);
         }
     }

@@ -131,8 +131,8 @@ pub(crate) async fn compare_with(state: AppState, files: Vec<PickedFile>) -> Res
 
 /// `earlier` sorted oldest first; the newest of them is the one compared.
 fn set_comparison(state: AppState, mut earlier: Vec<(String, Report)>) {
-    let now = state.now.get_untracked();
-    let points = state.seats.with_untracked(|current| {
+    let now = state.loaded.now.get_untracked();
+    let points = state.loaded.seats.with_untracked(|current| {
         let mut all: Vec<(&[Seat], DateTime<Utc>)> = earlier
             .iter()
             .map(|(_, r)| (r.seats.as_slice(), time_of(r)))
@@ -145,6 +145,7 @@ fn set_comparison(state: AppState, mut earlier: Vec<(String, Report)>) {
     };
     let time = time_of(&last);
     let result = state
+        .loaded
         .seats
         .with_untracked(|current| compare(current, now, &last.seats, time));
     // Its seats go to their own signal: the removed ones are listed from there, and the list

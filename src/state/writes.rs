@@ -47,6 +47,7 @@ pub(crate) fn remove(state: AppState, session: &Session, logins: Vec<String>) {
         return;
     }
     if !state
+        .loaded
         .session
         .with_untracked(|s| s.as_ref() == Some(session))
     {
@@ -108,6 +109,7 @@ async fn reread(
     logins: &[String],
 ) -> String {
     let pages = state
+        .loaded
         .seats
         .with_untracked(Vec::len)
         .div_ceil(session.options.per_page.max(1) as usize);
@@ -157,7 +159,7 @@ fn unselect(state: AppState, logins: &[String]) {
     }
     let gone = Logins::new(logins);
     let indices: Vec<u32> = state.writes.selected.with_untracked(|sel| {
-        state.seats.with_untracked(|seats| {
+        state.loaded.seats.with_untracked(|seats| {
             sel.iter()
                 .filter(|&i| {
                     seats
@@ -175,7 +177,7 @@ fn unselect(state: AppState, logins: &[String]) {
 
 /// The demo's removal: what GitHub would do, in the page, labelled as simulated.
 fn simulate_removal(state: AppState, logins: &[String]) {
-    let end = first_of_next_month(state.now.get_untracked().date_naive());
+    let end = first_of_next_month(state.loaded.now.get_untracked().date_naive());
     let names = Logins::new(logins);
     let cancelled = state.data.patch_seats(|all| {
         let mut cancelled = 0u64;
@@ -231,6 +233,7 @@ pub(crate) async fn restore(
         .map_err(|e| e.to_string())?;
     // The list (when it shows this organization) follows what GitHub says now.
     let same_org = state
+        .loaded
         .session
         .with_untracked(|s| s.as_ref().is_some_and(|s| s == &session));
     if same_org {
