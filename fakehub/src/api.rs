@@ -440,15 +440,11 @@ async fn page_fault(state: &AppState, ctx: &Ctx, org: &Org, page: usize) -> Opti
                 let mut faults = lock(&state.faults);
                 // One window (the organization stands for its token here), begun by the first
                 // request past page 1: asking for other pages does not move GitHub's reset.
-                faults
+                let reset = *faults
                     .limited_until
                     .entry(org.key.clone())
                     .or_insert(now + RATE_LIMITED_S);
-                faults
-                    .limited_until
-                    .get(&org.key)
-                    .copied()
-                    .filter(|&r| now < r)
+                (now < reset).then_some(reset)
             }?;
             let message = format!(
                 "API rate limit exceeded for user ID 1. If you reach out to GitHub Support for help, please include the request ID {} and timestamp {}.",
