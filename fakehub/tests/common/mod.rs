@@ -126,20 +126,16 @@ pub fn seats_len(v: &serde_json::Value) -> usize {
     v["seats"].as_array().expect("seats array").len()
 }
 
-/// GitHub's OpenAPI excerpt of one operation (`shared/github-api/openapi/{operation}.json`),
-/// found in the nearest ancestor of this crate that has `shared/` (the main checkout and its
-/// worktrees sit at different depths), or in `$GITHUB_OPENAPI_DIR`.
+/// GitHub's OpenAPI excerpt of one operation (`fixtures/github-api/openapi/{operation}.json`,
+/// copied from `shared/github-api/openapi/` with its README so that a clone anywhere has it), or
+/// from `$GITHUB_OPENAPI_DIR`.
 pub fn openapi(operation: &str) -> serde_json::Value {
     let file = format!("{operation}.json");
     let dir = std::env::var_os("GITHUB_OPENAPI_DIR")
         .map(std::path::PathBuf::from)
-        .or_else(|| {
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .ancestors()
-                .map(|a| a.join("shared/github-api/openapi"))
-                .find(|d| d.join(&file).is_file())
-        })
-        .unwrap_or_else(|| panic!("shared/github-api/openapi/{file} not found above fakehub"));
+        .unwrap_or_else(|| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/github-api/openapi")
+        });
     let path = dir.join(&file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).expect("an OpenAPI excerpt is JSON")
