@@ -26,6 +26,7 @@ pub mod generate;
 pub mod groups;
 pub mod link;
 pub mod loader;
+pub mod members;
 pub mod models;
 pub mod money;
 pub mod overview;

@@ -42,6 +42,9 @@ pub const SPACING_MS: u64 = 1_000;
 /// What a token needs to remove or restore seats, ready to show.
 pub const WRITE_PERMISSION: &str = "a classic token with the manage_billing:copilot or admin:org scope, or a fine-grained token with the organization permission \"GitHub Copilot Business\" (or \"Administration\") set to read and write, from an organization owner";
 
+/// Why GitHub refuses to choose seats (422), for assigning seats and teams.
+pub const ASSIGN_ALL: &str = "When the organization's Copilot policy gives a seat to all members, seats cannot be chosen individually: every member has one, and GitHub refuses to assign or remove seats of people or teams. Change who gets Copilot in the organization's Copilot settings (Access), or ask an owner. The same refusal comes when seat management is not configured yet or Copilot billing is not set up.";
+
 /// Classic scopes that allow writing seats.
 const WRITE_SCOPES: [&str; 2] = ["manage_billing:copilot", "admin:org"];
 
@@ -212,12 +215,32 @@ pub fn plan_removal<'a>(selected: impl IntoIterator<Item = &'a Seat>) -> Removal
 // Errors
 
 /// Which change was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum WriteOp {
-    /// Removing seats (`DELETE`).
+    /// Removing seats (`DELETE …/selected_users`).
+    #[default]
     Remove,
-    /// Giving access back (`POST`).
+    /// Giving access back (`POST …/selected_users`, one login).
     Restore,
+    /// Assigning seats to members (`POST …/selected_users`).
+    Assign,
+    /// Assigning seats to teams (`POST …/selected_teams`).
+    AssignTeams,
+    /// Removing teams' seats (`DELETE …/selected_teams`).
+    RemoveTeams,
+}
+
+impl WriteOp {
+    /// "remove seats", for "GitHub refused to …".
+    fn verb(self) -> &'static str {
+        match self {
+            Self::Remove => "remove seats",
+            Self::Restore => "give access back",
+            Self::Assign => "assign seats",
+            Self::AssignTeams => "assign the team's seats",
+            Self::RemoveTeams => "remove the team's seats",
+        }
+    }
 }
 
 /// Why GitHub did not make a change.
@@ -289,11 +312,7 @@ impl fmt::Display for WriteError {
                 granted,
                 ..
             } => {
-                let verb = match op {
-                    WriteOp::Remove => "remove seats",
-                    WriteOp::Restore => "give access back",
-                };
-                write!(f, "GitHub refused to {verb} (403: {message}). ")?;
+                write!(f, "GitHub refused to {} (403: {message}). ", op.verb())?;
                 match (self.has_write_scope(), granted.as_deref()) {
                     (Some(true), Some(g)) => write!(
                         f,
@@ -326,6 +345,11 @@ impl fmt::Display for WriteError {
                 f,
                 "GitHub refused to give access back (422: {message}). Likely causes: the organization's Copilot seat management is set to all members (or is not configured), or Copilot billing is not set up for the organization."
             ),
+            Self::Refused { op, message } => write!(
+                f,
+                "GitHub refused to {} (422: {message}). {ASSIGN_ALL}",
+                op.verb()
+            ),
             Self::Api(e) => e.fmt(f),
         }
     }
@@ -336,7 +360,7 @@ impl std::error::Error for WriteError {}
 // ---------------------------------------------------------------------------------------------
 // Removing
 
-/// Where a removal stands, for a progress line.
+/// Where a batched write stands, for a progress line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RemovalProgress {
     /// The batch being sent or just answered (1-based).
@@ -347,8 +371,8 @@ pub struct RemovalProgress {
     pub accepted: usize,
     /// Logins to send in all.
     pub total: usize,
-    /// `seats_cancelled` summed so far.
-    pub seats_cancelled: u64,
+    /// `seats_cancelled` (or `seats_created`) summed so far.
+    pub seats_changed: u64,
     /// Ready to show ("Removing seats: batch 2 of 3…").
     pub message: String,
 }
@@ -366,23 +390,30 @@ pub struct FailedBatch {
     pub attempts: u32,
 }
 
-/// The account of a removal: exactly what GitHub accepted, what failed, what was never sent.
+/// The account of a batched write (removing or assigning seats): exactly what GitHub
+/// accepted, what failed, what was never sent.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RemovalReport {
+    /// [`WriteOp::Remove`] or [`WriteOp::Assign`].
+    pub op: WriteOp,
     /// Logins of the batches GitHub accepted, in the order sent.
     pub accepted: Vec<String>,
-    /// `seats_cancelled` summed over the accepted batches (logins whose seat was already
-    /// pending, or who had none, do not count, so this can be below `accepted.len()`).
-    pub seats_cancelled: u64,
-    /// Accepted batches whose answer had no readable `seats_cancelled`.
+    /// GitHub's `seats_cancelled` (removing) or `seats_created` (assigning), summed over the
+    /// accepted batches. Logins whose seat was already in that state do not count, so this can
+    /// be below `accepted.len()`.
+    pub seats_changed: u64,
+    /// Accepted batches whose answer had no readable count.
     pub uncounted_batches: usize,
     /// Batches sent and accepted.
     pub batches_accepted: usize,
-    /// The batch that stopped the removal, if one did.
+    /// The batch that stopped the write, if one did.
     pub failed: Option<FailedBatch>,
     /// Logins after the failed batch: never sent.
     pub not_sent: Vec<String>,
 }
+
+/// An account of assigning seats: the same fields.
+pub type AssignReport = RemovalReport;
 
 impl RemovalReport {
     /// True when every login was sent and accepted.
@@ -394,27 +425,30 @@ impl RemovalReport {
     pub fn summary(&self) -> String {
         let mut parts = Vec::new();
         if !self.accepted.is_empty() {
-            let batches = if self.batches_accepted == 1 {
-                "1 request".to_string()
-            } else {
-                format!("{} requests", self.batches_accepted)
+            let mut s = match self.op {
+                WriteOp::Assign => format!(
+                    "GitHub accepted the assignment of {} ({}) and created {}",
+                    people(self.accepted.len()),
+                    requests(self.batches_accepted),
+                    seats(self.seats_changed)
+                ),
+                _ => format!(
+                    "GitHub accepted the removal of {} ({}) and set {} to pending cancellation",
+                    people(self.accepted.len()),
+                    requests(self.batches_accepted),
+                    seats(self.seats_changed)
+                ),
             };
-            let mut s = format!(
-                "GitHub accepted the removal of {} ({batches}) and set {} to pending cancellation",
-                people(self.accepted.len()),
-                seats(self.seats_cancelled)
-            );
             if self.uncounted_batches > 0 {
                 s.push_str(&format!(
                     " (the answer to {} had no count)",
-                    if self.uncounted_batches == 1 {
-                        "1 request".to_string()
-                    } else {
-                        format!("{} requests", self.uncounted_batches)
-                    }
+                    requests(self.uncounted_batches)
                 ));
             }
-            s.push_str(": they stay billed and usable until the end of the billing cycle.");
+            s.push_str(match self.op {
+                WriteOp::Assign => ": GitHub bills each new seat at the organization's plan.",
+                _ => ": they stay billed and usable until the end of the billing cycle.",
+            });
             parts.push(s);
         }
         if let Some(f) = &self.failed {
@@ -436,9 +470,20 @@ impl RemovalReport {
             ));
         }
         if parts.is_empty() {
-            parts.push("Nothing to remove.".to_string());
+            parts.push(match self.op {
+                WriteOp::Assign => "Nothing to assign.".to_string(),
+                _ => "Nothing to remove.".to_string(),
+            });
         }
         parts.join(" ")
+    }
+}
+
+fn requests(n: usize) -> String {
+    if n == 1 {
+        "1 request".to_string()
+    } else {
+        format!("{} requests", crate::overview::format_count(n as u64))
     }
 }
 
@@ -450,7 +495,7 @@ fn people(n: usize) -> String {
     }
 }
 
-/// `POST …/selected_users` answer.
+/// `POST …/selected_users` and `…/selected_teams` answer.
 #[derive(Deserialize)]
 struct SeatsCreated {
     seats_created: u64,
@@ -459,6 +504,11 @@ struct SeatsCreated {
 #[derive(serde::Serialize)]
 struct SelectedUsernames<'a> {
     selected_usernames: &'a [String],
+}
+
+#[derive(serde::Serialize)]
+struct SelectedTeams<'a> {
+    selected_teams: &'a [String],
 }
 
 impl<T: Transport, C: Clock> Client<T, C> {
@@ -476,10 +526,41 @@ impl<T: Transport, C: Clock> Client<T, C> {
         logins: &[String],
         on_progress: &dyn Fn(RemovalProgress),
     ) -> RemovalReport {
+        self.in_batches(WriteOp::Remove, org, logins, on_progress)
+            .await
+    }
+
+    /// Assigns seats to `logins` (pass [`crate::members::AssignPlan::send`]):
+    /// `POST /orgs/{org}/copilot/billing/selected_users` with `{"selected_usernames": [...]}`,
+    /// batched, spaced and stopped exactly as [`Client::remove_seats`].
+    pub async fn assign_seats(
+        &self,
+        org: &str,
+        logins: &[String],
+        on_progress: &dyn Fn(RemovalProgress),
+    ) -> AssignReport {
+        self.in_batches(WriteOp::Assign, org, logins, on_progress)
+            .await
+    }
+
+    async fn in_batches(
+        &self,
+        op: WriteOp,
+        org: &str,
+        logins: &[String],
+        on_progress: &dyn Fn(RemovalProgress),
+    ) -> RemovalReport {
+        let (method, doing) = match op {
+            WriteOp::Assign => (WriteMethod::Post, "Assigning seats"),
+            _ => (WriteMethod::Delete, "Removing seats"),
+        };
         let url = self.selected_users_url(org);
         let batches: Vec<&[String]> = logins.chunks(BATCH_SIZE).collect();
         let total_batches = batches.len();
-        let mut report = RemovalReport::default();
+        let mut report = RemovalReport {
+            op,
+            ..RemovalReport::default()
+        };
         let mut last_end = None;
         for (i, batch) in batches.iter().enumerate() {
             let number = i + 1;
@@ -489,48 +570,41 @@ impl<T: Transport, C: Clock> Client<T, C> {
                     batches: total_batches,
                     accepted: report.accepted.len(),
                     total: logins.len(),
-                    seats_cancelled: report.seats_cancelled,
+                    seats_changed: report.seats_changed,
                     message,
                 })
             };
             progress(
                 &report,
                 format!(
-                    "Removing seats: request {number} of {total_batches} ({})…",
+                    "{doing}: request {number} of {total_batches} ({})…",
                     people(batch.len())
                 ),
             );
             let body = body_of(batch);
             let (outcome, attempts) = self
-                .write_with_retry(
-                    WriteMethod::Delete,
-                    &url,
-                    &body,
-                    WriteOp::Remove,
-                    &mut last_end,
-                    &|e| {
-                        progress(
-                            &report,
-                            format!(
-                                "Request {number} of {total_batches}: {}; sending it once more…",
-                                retry_reason(e)
-                            ),
-                        )
-                    },
-                )
+                .write_with_retry(method, &url, &body, op, &mut last_end, &|e| {
+                    progress(
+                        &report,
+                        format!(
+                            "Request {number} of {total_batches}: {}; sending it once more…",
+                            retry_reason(e)
+                        ),
+                    )
+                })
                 .await;
             match outcome {
                 Ok(resp) => {
                     report.batches_accepted += 1;
                     report.accepted.extend(batch.iter().cloned());
-                    match serde_json::from_str::<SeatsCancelled>(&resp.body) {
-                        Ok(c) => report.seats_cancelled += c.seats_cancelled,
-                        Err(_) => report.uncounted_batches += 1,
+                    match count_of(op, &resp.body) {
+                        Some(n) => report.seats_changed += n,
+                        None => report.uncounted_batches += 1,
                     }
                     progress(
                         &report,
                         format!(
-                            "Removing seats: {} of {} sent and accepted.",
+                            "{doing}: {} of {} sent and accepted.",
                             report.accepted.len(),
                             logins.len()
                         ),
@@ -549,6 +623,38 @@ impl<T: Transport, C: Clock> Client<T, C> {
             }
         }
         report
+    }
+
+    /// Assigns (`POST`, [`WriteOp::AssignTeams`]) or removes (`DELETE`,
+    /// [`WriteOp::RemoveTeams`]) the seats of the teams `slugs`:
+    /// `/orgs/{org}/copilot/billing/selected_teams` with `{"selected_teams": [...]}`, one
+    /// request, retried once after a server or network failure. Returns GitHub's
+    /// `seats_created` or `seats_cancelled`.
+    pub async fn team_seats(
+        &self,
+        op: WriteOp,
+        org: &str,
+        slugs: &[String],
+    ) -> Result<u64, WriteError> {
+        let method = match op {
+            WriteOp::RemoveTeams => WriteMethod::Delete,
+            _ => WriteMethod::Post,
+        };
+        let url = self.base.url(&format!(
+            "/orgs/{}/copilot/billing/selected_teams",
+            encode_segment(org)
+        ));
+        let body = teams_body(slugs);
+        let mut last_end = None;
+        let (outcome, _) = self
+            .write_with_retry(method, &url, &body, op, &mut last_end, &|_| {})
+            .await;
+        let resp = outcome?;
+        count_of(op, &resp.body).ok_or_else(|| {
+            WriteError::Api(ApiError::Malformed {
+                detail: format!("answer to the request to {}: no count", op.verb()),
+            })
+        })
     }
 
     /// Gives `login` its seat back (clears a pending cancellation):
@@ -642,11 +748,37 @@ impl<T: Transport, C: Clock> Client<T, C> {
     }
 }
 
+/// GitHub's count in the answer to `op`: `seats_cancelled` for a `DELETE`, `seats_created`
+/// for a `POST`.
+fn count_of(op: WriteOp, body: &str) -> Option<u64> {
+    match op {
+        WriteOp::Remove | WriteOp::RemoveTeams => serde_json::from_str::<SeatsCancelled>(body)
+            .ok()
+            .map(|c| c.seats_cancelled),
+        _ => serde_json::from_str::<SeatsCreated>(body)
+            .ok()
+            .map(|c| c.seats_created),
+    }
+}
+
 fn retry_reason(e: &WriteError) -> String {
     match e {
         WriteError::Api(a) => short(a),
         other => other.to_string(),
     }
+}
+
+/// The body of a `…/selected_users` request for `logins`, exactly as sent.
+pub fn users_body(logins: &[String]) -> String {
+    body_of(logins)
+}
+
+/// The body of a `…/selected_teams` request for `slugs`, exactly as sent.
+pub fn teams_body(slugs: &[String]) -> String {
+    serde_json::to_string(&SelectedTeams {
+        selected_teams: slugs,
+    })
+    .unwrap_or_default()
 }
 
 fn body_of(logins: &[String]) -> String {

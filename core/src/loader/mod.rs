@@ -465,7 +465,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
     }
 
     /// One GET with the token, on the API origin only, with retries and rate-limit waits.
-    async fn get(
+    pub(crate) async fn get(
         &self,
         url: &str,
         what: &str,

@@ -182,7 +182,7 @@ fn two_hundred_fifty_logins_go_in_batches_of_100_100_50_at_least_a_second_apart(
         assert!(gap >= 1_000, "gap {gap} ms");
     }
     assert_eq!(report.accepted, all);
-    assert_eq!(report.seats_cancelled, 249);
+    assert_eq!(report.seats_changed, 249);
     assert_eq!(report.batches_accepted, 3);
     assert!(report.is_complete());
     assert!(report.not_sent.is_empty());
@@ -193,7 +193,7 @@ fn two_hundred_fifty_logins_go_in_batches_of_100_100_50_at_least_a_second_apart(
             last.batches,
             last.accepted,
             last.total,
-            last.seats_cancelled
+            last.seats_changed
         ),
         (3, 3, 250, 250, 249)
     );
@@ -299,7 +299,7 @@ fn a_422_stops_with_githubs_message_and_the_likely_causes() {
     let (report, _) = remove(&recorder, &clock, &all);
     assert_eq!(recorder.sent.borrow().len(), 2);
     assert_eq!(report.accepted, all[..100]);
-    assert_eq!(report.seats_cancelled, 100);
+    assert_eq!(report.seats_changed, 100);
     let failed = report.failed.clone().unwrap();
     assert_eq!((failed.number, failed.attempts), (2, 1));
     assert_eq!(report.not_sent, all[200..]);
@@ -364,7 +364,7 @@ fn a_server_error_is_retried_once_then_stops_with_done_and_not_done() {
     );
     let (report, _) = remove(&recorder, &clock, &logins(3));
     assert!(report.is_complete());
-    assert_eq!(report.seats_cancelled, 3);
+    assert_eq!(report.seats_changed, 3);
     assert_eq!(recorder.sent.borrow().len(), 2);
 }
 
@@ -456,4 +456,136 @@ fn the_plan_says_why_each_withheld_seat_is_not_sent() {
     );
     assert!(reasons[2].contains("No assignee"), "{reasons:?}");
     assert_eq!(plan.skipped.len(), 3);
+}
+
+// ------------------------------------------------------------------------------- assigning
+
+fn created(n: u64) -> Result<RawResponse, ApiError> {
+    answer(201, &[], &format!(r#"{{"seats_created":{n}}}"#))
+}
+
+#[test]
+fn assigning_posts_the_logins_in_spaced_batches_and_reports_seats_created() {
+    let clock = FakeClock::default();
+    let recorder = Recorder::new(&clock, vec![created(100), created(30)]);
+    let all = logins(130);
+    let report = block_on(client(&recorder, &clock).assign_seats("acme", &all, &|_| {}));
+    let sent = recorder.sent.borrow().clone();
+    assert_eq!(sent.len(), 2);
+    assert!(sent
+        .iter()
+        .all(|s| s.method == WriteMethod::Post && s.url == URL));
+    assert_eq!(sent[0].body, users_body(&all[..100]));
+    assert_eq!(sent[1].body, users_body(&all[100..]));
+    assert!(sent[1].at_ms - sent[0].at_ms >= 1_000);
+    assert_eq!(report.op, WriteOp::Assign);
+    assert_eq!(report.seats_changed, 130);
+    assert!(report.is_complete());
+    assert_eq!(
+        report.summary(),
+        "GitHub accepted the assignment of 130 people (2 requests) and created 130 seats: GitHub bills each new seat at the organization's plan."
+    );
+}
+
+#[test]
+fn an_assign_all_organization_stops_the_assignment_at_the_first_422() {
+    let clock = FakeClock::default();
+    let recorder = Recorder::new(
+        &clock,
+        vec![answer(
+            422,
+            &[],
+            r#"{"message":"Seat management is set to assign all members"}"#,
+        )],
+    );
+    let report = block_on(client(&recorder, &clock).assign_seats("acme", &logins(150), &|_| {}));
+    assert_eq!(recorder.sent.borrow().len(), 1, "nothing more is sent");
+    assert_eq!(report.not_sent.len(), 50);
+    let text = report.summary();
+    assert!(
+        text.contains(
+            "GitHub refused to assign seats (422: Seat management is set to assign all members)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("seats cannot be chosen individually"),
+        "{text}"
+    );
+    assert!(text.contains("Not sent: 50 people"), "{text}");
+}
+
+#[test]
+fn a_read_only_token_is_told_what_assigning_needs() {
+    let clock = FakeClock::default();
+    let recorder = Recorder::new(
+        &clock,
+        vec![answer(
+            403,
+            &[
+                ("x-oauth-scopes", "read:org"),
+                (
+                    "x-accepted-oauth-scopes",
+                    "manage_billing:copilot, admin:org",
+                ),
+            ],
+            r#"{"message":"Resource not accessible by personal access token"}"#,
+        )],
+    );
+    let report = block_on(client(&recorder, &clock).assign_seats("acme", &logins(3), &|_| {}));
+    let text = report.summary();
+    assert!(
+        text.starts_with("Request 1 (3 people) failed: GitHub refused to assign seats (403"),
+        "{text}"
+    );
+    assert!(
+        text.contains("manage_billing:copilot or admin:org scope (this one has: read:org)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn team_writes_send_the_slugs_and_return_githubs_count() {
+    let clock = FakeClock::default();
+    let teams_url = format!("{BASE}/orgs/acme/copilot/billing/selected_teams");
+    let recorder = Recorder::new(&clock, vec![created(4), cancelled(3)]);
+    let c = client(&recorder, &clock);
+    let slugs = vec!["mobile".to_string()];
+    assert_eq!(
+        block_on(c.team_seats(WriteOp::AssignTeams, "acme", &slugs)),
+        Ok(4)
+    );
+    assert_eq!(
+        block_on(c.team_seats(WriteOp::RemoveTeams, "acme", &slugs)),
+        Ok(3)
+    );
+    let sent = recorder.sent.borrow().clone();
+    assert_eq!(
+        sent.iter()
+            .map(|s| (s.method, s.url.clone(), s.body.clone()))
+            .collect::<Vec<_>>(),
+        [
+            (
+                WriteMethod::Post,
+                teams_url.clone(),
+                r#"{"selected_teams":["mobile"]}"#.to_string()
+            ),
+            (
+                WriteMethod::Delete,
+                teams_url,
+                r#"{"selected_teams":["mobile"]}"#.to_string()
+            ),
+        ]
+    );
+    let recorder = Recorder::new(
+        &clock,
+        vec![answer(422, &[], r#"{"message":"assign_all"}"#)],
+    );
+    let e = block_on(client(&recorder, &clock).team_seats(WriteOp::AssignTeams, "acme", &slugs))
+        .unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("GitHub refused to assign the team's seats (422: assign_all)."),
+        "{e}"
+    );
 }

@@ -138,6 +138,151 @@ pub fn restored(login: &str, seats_created: u64) -> String {
     }
 }
 
+/// The demo's assign dialogs: what happens instead of a request.
+pub const DEMO_ASSIGN: &str =
+    "Demo data: the assignment is simulated in this page, as GitHub would do it. Nothing is sent anywhere.";
+
+/// The assign dialog's title for `n` seats.
+pub fn assign_title(n: usize) -> String {
+    if n == 1 {
+        "Assign 1 Copilot seat?".to_string()
+    } else {
+        format!("Assign {} Copilot seats?", format_count(n as u64))
+    }
+}
+
+/// The assign dialog's confirm button for `n` seats.
+pub fn assign_confirm(n: usize) -> String {
+    if n == 1 {
+        "Assign 1 seat".to_string()
+    } else {
+        format!("Assign {} seats", format_count(n as u64))
+    }
+}
+
+/// Exactly what assigning seats sends to `org`: `first_body` is the first request's body.
+pub fn assign_request(org: &str, batches: usize, first_body: &str) -> String {
+    match batches {
+        0 => "Nothing will be sent.".to_string(),
+        1 => format!(
+            "GitHub is sent POST /orgs/{org}/copilot/billing/selected_users with {first_body}"
+        ),
+        n => format!(
+            "GitHub is sent POST /orgs/{org}/copilot/billing/selected_users with these logins: {} requests of at most {BATCH_SIZE} logins, one at a time, at least a second apart, the first with {first_body} It stops at the first refusal.",
+            format_count(n as u64)
+        ),
+    }
+}
+
+/// How the monthly cost of `n` new seats at `price` is reckoned.
+pub fn assign_cost(n: usize, price: Cents) -> String {
+    format!(
+        "{} × {} per seat, the price in the overview: an estimate. GitHub bills each new seat at the organization's plan from when it is assigned.",
+        format_count(n as u64),
+        price.format(true)
+    )
+}
+
+/// What `n` new seats of `plan_type` add to the shared AI credit pool.
+pub fn assign_pool(n: usize, plan_type: Option<&str>) -> String {
+    let each = crate::spend::pool_per_seat(plan_type);
+    format!(
+        "They add {} × {} = {} a month to the organization's shared AI credit pool.",
+        format_count(n as u64),
+        crate::spend::credits(each),
+        crate::spend::credits(each.saturating_mul(n as u64))
+    )
+}
+
+/// What assigning needs of the token.
+pub fn assign_permission() -> String {
+    format!("Assigning seats needs {WRITE_PERMISSION}. A read-only token is refused and nothing changes.")
+}
+
+/// The progress line while the `POST`s of `people` logins are sent.
+pub fn assigning(people: usize) -> String {
+    format!("Assigning seats to {} people…", format_count(people as u64))
+}
+
+/// The demo's assignment of `created` seats.
+pub fn simulated_assign(created: u64) -> String {
+    format!(
+        "Simulated (demo data, nothing was sent to GitHub): {} created, as GitHub would do. New seats show no activity yet.",
+        seats(created)
+    )
+}
+
+/// The dialog's title for a team write.
+pub fn team_title(assign: bool, team: &str) -> String {
+    if assign {
+        format!("Assign Copilot seats to team {team}?")
+    } else {
+        format!("Remove the Copilot seats of team {team}?")
+    }
+}
+
+/// The button that opens (and confirms) a team write.
+pub fn team_button(assign: bool, team: &str) -> String {
+    if assign {
+        format!("Assign team {team}")
+    } else {
+        format!("Remove team {team}")
+    }
+}
+
+/// Exactly what a team write sends.
+pub fn team_request(assign: bool, org: &str, body: &str) -> String {
+    format!(
+        "GitHub is sent {} /orgs/{org}/copilot/billing/selected_teams with {body}",
+        if assign { "POST" } else { "DELETE" }
+    )
+}
+
+/// What assigning a team does: `new` of its `members` get a seat, at `price` each.
+pub fn team_assign_effect(new: usize, members: usize, price: Cents) -> String {
+    format!(
+        "{} of its {} members have no seat and get one: {} a month more at {} per seat (an estimate). Whoever joins the team later gets a seat too.",
+        format_count(new as u64),
+        format_count(members as u64),
+        (price * new as u64).format(true),
+        price.format(true)
+    )
+}
+
+/// What removing a team does: its `granted` team seats end at `cycle_end`.
+pub fn team_remove_effect(granted: usize, price: Cents, cycle_end: NaiveDate) -> String {
+    format!(
+        "The {} it granted go to pending cancellation: they stay billed and usable until {}, then save {} a month at {} per seat (an estimate). Seats its members hold on their own stay.",
+        seats(granted as u64),
+        ymd(cycle_end),
+        (price * granted as u64).format(true),
+        price.format(true)
+    )
+}
+
+/// GitHub's answer to a team write, as it said it.
+pub fn team_outcome(assign: bool, team: &str, n: u64) -> String {
+    if assign {
+        format!(
+            "GitHub assigned team {team}: {} created (seats_created: {n}).",
+            seats(n)
+        )
+    } else {
+        format!(
+            "GitHub removed team {team}: {} set to pending cancellation (seats_cancelled: {n}); they stay billed and usable until the end of the billing cycle.",
+            seats(n)
+        )
+    }
+}
+
+/// The demo's team write.
+pub fn simulated_team(assign: bool, team: &str, n: u64) -> String {
+    format!(
+        "Simulated (demo data, nothing was sent to GitHub): {}",
+        team_outcome(assign, team, n)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +342,33 @@ mod tests {
         assert_eq!(listed(&logins, 5), "u0, u1, u2, u3, u4");
         assert_eq!(listed(&logins, 2), "u0, u1 and 3 more");
         assert_eq!(listed(&[], 2), "");
+    }
+
+    #[test]
+    fn the_assign_dialogs_say_what_is_sent() {
+        assert_eq!(assign_title(1), "Assign 1 Copilot seat?");
+        assert_eq!(assign_confirm(3), "Assign 3 seats");
+        let body = r#"{"selected_usernames":["a","b"]}"#;
+        assert_eq!(
+            assign_request("acme", 1, body),
+            r#"GitHub is sent POST /orgs/acme/copilot/billing/selected_users with {"selected_usernames":["a","b"]}"#
+        );
+        assert!(assign_request("acme", 3, body).contains("3 requests of at most 100 logins"));
+        assert_eq!(assign_request("acme", 0, body), "Nothing will be sent.");
+        assert!(assign_cost(3, Cents(1_900)).starts_with("3 × $19.00 per seat"));
+        assert_eq!(
+            assign_pool(3, Some("business")),
+            "They add 3 × 1,900 credits = 5,700 credits a month to the organization's shared AI credit pool."
+        );
+        assert_eq!(team_button(true, "Mobile"), "Assign team Mobile");
+        assert!(
+            team_request(false, "acme", r#"{"selected_teams":["mobile"]}"#)
+                .starts_with("GitHub is sent DELETE /orgs/acme/copilot/billing/selected_teams")
+        );
+        assert!(team_assign_effect(2, 5, Cents(1_900))
+            .starts_with("2 of its 5 members have no seat and get one: $38.00 a month more"));
+        assert!(team_outcome(true, "Mobile", 2).contains("(seats_created: 2)"));
+        assert!(simulated_team(false, "Mobile", 1).starts_with("Simulated"));
     }
 
     #[test]
