@@ -127,8 +127,15 @@ pub fn login(spec: &OrgSpec, index: usize) -> Option<String> {
     Some(s)
 }
 
-/// The index of the seat whose login is `login` (case-insensitive, as on GitHub), if any.
+/// The index of the seat whose login is `login` (case-insensitive, as on GitHub), if any: seat
+/// holders only (`< spec.seats`). [`super::members::index_of_member`] finds members without a seat
+/// too.
 pub fn index_of_login(spec: &OrgSpec, login_name: &str) -> Option<usize> {
+    index_below(spec, login_name, spec.seats)
+}
+
+/// The index below `end` whose login is `login_name` (case-insensitive), if any.
+pub(super) fn index_below(spec: &OrgSpec, login_name: &str, end: usize) -> Option<usize> {
     let lower = login_name.to_ascii_lowercase();
     let base = lower.trim_end_matches(|c: char| c.is_ascii_digit());
     let digits = &lower[base.len()..];
@@ -167,7 +174,7 @@ pub fn index_of_login(spec: &OrgSpec, login_name: &str) -> Option<usize> {
                 else {
                     continue;
                 };
-                if index < spec.seats
+                if index < end
                     && login(spec, index).is_some_and(|s| s.eq_ignore_ascii_case(login_name))
                 {
                     return Some(index);

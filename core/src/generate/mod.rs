@@ -11,6 +11,7 @@
 mod editors;
 pub mod enterprise;
 mod logins;
+pub mod members;
 mod stamps;
 mod teams;
 

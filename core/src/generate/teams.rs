@@ -1,7 +1,10 @@
 //! Teams: names people really type, including CSV and formula-injection bait.
+//!
+//! Teams `0..TEAMS.len()` grant seats in generation; [`EXTRA_TEAMS`] follow them and grant none.
 
 use super::*;
 
+/// The teams that grant seats in generation (a seat's `assigning_team`).
 pub(super) const TEAMS: [(&str, Option<&str>); 18] = [
     ("Engineering", Some("Everyone who ships code.")),
     (
@@ -32,6 +35,37 @@ pub(super) const TEAMS: [(&str, Option<&str>); 18] = [
     ("backend", Some("")),
 ];
 
+/// Teams that exist in every generated organization but grant no seat as generated: their members
+/// are the seat holders who joined them and members without a seat.
+pub(super) const EXTRA_TEAMS: [(&str, Option<&str>); 3] = [
+    ("Research", Some("Labs, prototypes & \"experiments\"")),
+    ("Support Rotation", None),
+    ("Alumni, Advisors", Some("")),
+];
+
+/// How many teams a generated organization has: [`TEAMS`], then [`EXTRA_TEAMS`].
+pub fn team_count() -> usize {
+    TEAMS.len() + EXTRA_TEAMS.len()
+}
+
+/// Name and description of `team`, `None` past [`team_count`].
+fn entry(team: usize) -> Option<(&'static str, Option<&'static str>)> {
+    TEAMS
+        .get(team)
+        .or_else(|| EXTRA_TEAMS.get(team.checked_sub(TEAMS.len())?))
+        .copied()
+}
+
+/// The team's name as GitHub shows it (`""` past [`team_count`]).
+pub fn team_name(team: usize) -> &'static str {
+    entry(team).map_or("", |(name, _)| name)
+}
+
+/// The team's slug, unique within the organization (`team-N` past [`team_count`]).
+pub fn team_slug(team: usize) -> String {
+    slug(team_name(team), team)
+}
+
 pub(super) fn slug(name: &str, index: usize) -> String {
     let mut out = String::new();
     for c in name.chars() {
@@ -49,8 +83,10 @@ pub(super) fn slug(name: &str, index: usize) -> String {
     }
 }
 
-pub(super) fn team_json(spec: &OrgSpec, team: usize) -> Value {
-    let (name, description) = TEAMS[team];
+/// The team as GitHub's "Team" object (a seat's `assigning_team`, an item of `GET /orgs/{org}/teams`),
+/// with every field the schema requires, `type` included. Any index yields a team.
+pub fn team_json(spec: &OrgSpec, team: usize) -> Value {
+    let (name, description) = entry(team).unwrap_or(("", None));
     let id = 100_000 + spec.seed % 9_000_000 + team as u64;
     let slug = slug(name, team);
     let mut m = Map::new();
@@ -96,5 +132,7 @@ pub(super) fn team_json(spec: &OrgSpec, team: usize) -> Value {
         format!("https://api.github.com/teams/{id}/repos").into(),
     );
     m.insert("parent".into(), Value::Null);
+    // GitHub's schema requires it (its seat examples predate it).
+    m.insert("type".into(), "organization".into());
     Value::Object(m)
 }
