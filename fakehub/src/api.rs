@@ -9,11 +9,12 @@ use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
 use serde_json::{json, Value};
 
-use seat_core::generate::{self, OrgSpec};
+use seat_core::generate;
 
 use crate::enterprise;
 use crate::github::{self, Ctx, Req, Token};
 use crate::orgs::{self, Data, Fault, Org};
+use crate::people::{self, List};
 use crate::state::{epoch_now, lock, AppState};
 use crate::writes;
 
@@ -26,6 +27,11 @@ const DOCS_SEATS: &str = "https://docs.github.com/rest/copilot/copilot-user-mana
 const DOCS_MEMBER: &str = "https://docs.github.com/rest/copilot/copilot-user-management#get-copilot-seat-assignment-details-for-a-user";
 const DOCS_CANCEL: &str = "https://docs.github.com/rest/copilot/copilot-user-management#remove-users-from-the-copilot-subscription-for-an-organization";
 const DOCS_RESTORE: &str = "https://docs.github.com/rest/copilot/copilot-user-management#add-users-to-the-copilot-subscription-for-an-organization";
+const DOCS_ADD_TEAMS: &str = "https://docs.github.com/rest/copilot/copilot-user-management#add-teams-to-the-copilot-subscription-for-an-organization";
+const DOCS_REMOVE_TEAMS: &str = "https://docs.github.com/rest/copilot/copilot-user-management#remove-teams-from-the-copilot-subscription-for-an-organization";
+const DOCS_MEMBERS: &str = "https://docs.github.com/rest/orgs/members#list-organization-members";
+const DOCS_TEAMS: &str = "https://docs.github.com/rest/teams/teams#list-teams";
+const DOCS_TEAM_MEMBERS: &str = "https://docs.github.com/rest/teams/members#list-team-members";
 pub const DOCS_ENTERPRISE: &str = "https://docs.github.com/rest/copilot/copilot-user-management#list-all-copilot-seat-assignments-for-an-enterprise";
 const DOCS_REST: &str = "https://docs.github.com/rest";
 const DOCS_RATE: &str = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api";
@@ -56,7 +62,13 @@ enum OrgCall {
     /// `DELETE /orgs/{org}/copilot/billing/selected_users`
     Cancel,
     /// `POST /orgs/{org}/copilot/billing/selected_users`
-    Restore,
+    Assign,
+    /// `POST /orgs/{org}/copilot/billing/selected_teams`
+    AssignTeams,
+    /// `DELETE /orgs/{org}/copilot/billing/selected_teams`
+    CancelTeams,
+    /// `GET /orgs/{org}/members`, `…/teams`, `…/teams/{team_slug}/members`
+    People(List),
 }
 
 impl Endpoint {
@@ -66,7 +78,12 @@ impl Endpoint {
             Endpoint::Org(_, OrgCall::Seats) => DOCS_SEATS,
             Endpoint::Org(_, OrgCall::Member(_)) => DOCS_MEMBER,
             Endpoint::Org(_, OrgCall::Cancel) => DOCS_CANCEL,
-            Endpoint::Org(_, OrgCall::Restore) => DOCS_RESTORE,
+            Endpoint::Org(_, OrgCall::Assign) => DOCS_RESTORE,
+            Endpoint::Org(_, OrgCall::AssignTeams) => DOCS_ADD_TEAMS,
+            Endpoint::Org(_, OrgCall::CancelTeams) => DOCS_REMOVE_TEAMS,
+            Endpoint::Org(_, OrgCall::People(List::Members)) => DOCS_MEMBERS,
+            Endpoint::Org(_, OrgCall::People(List::Teams)) => DOCS_TEAMS,
+            Endpoint::Org(_, OrgCall::People(List::TeamMembers(_))) => DOCS_TEAM_MEMBERS,
             Endpoint::EnterpriseSeats(_) => DOCS_ENTERPRISE,
             Endpoint::BillingUsage(..) => crate::billing::DOCS_USAGE,
         }
@@ -74,7 +91,18 @@ impl Endpoint {
 
     /// Whether the call changes seats.
     fn is_write(&self) -> bool {
-        matches!(self, Endpoint::Org(_, OrgCall::Cancel | OrgCall::Restore))
+        matches!(
+            self,
+            Endpoint::Org(
+                _,
+                OrgCall::Cancel | OrgCall::Assign | OrgCall::AssignTeams | OrgCall::CancelTeams
+            )
+        )
+    }
+
+    /// Whether the call lists members or teams.
+    fn is_people(&self) -> bool {
+        matches!(self, Endpoint::Org(_, OrgCall::People(_)))
     }
 
     /// `orgs/NAME` or `enterprises/NAME`, for the SSO URL.
@@ -98,7 +126,18 @@ fn route(method: &Method, path: &str) -> Option<Endpoint> {
             org(o, OrgCall::Cancel)
         }
         ["orgs", o, "copilot", "billing", "selected_users"] if method == Method::POST => {
-            org(o, OrgCall::Restore)
+            org(o, OrgCall::Assign)
+        }
+        ["orgs", o, "copilot", "billing", "selected_teams"] if method == Method::POST => {
+            org(o, OrgCall::AssignTeams)
+        }
+        ["orgs", o, "copilot", "billing", "selected_teams"] if method == Method::DELETE => {
+            org(o, OrgCall::CancelTeams)
+        }
+        ["orgs", o, "members"] if get => org(o, OrgCall::People(List::Members)),
+        ["orgs", o, "teams"] if get => org(o, OrgCall::People(List::Teams)),
+        ["orgs", o, "teams", team, "members"] if get => {
+            org(o, OrgCall::People(List::TeamMembers(team.to_string())))
         }
         ["enterprises", ent, "copilot", "billing", "seats"] if get => {
             Endpoint::EnterpriseSeats(ent.to_string())
@@ -136,6 +175,10 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
     if write {
         ctx.accepted = github::WRITE_ACCEPTED_SCOPES;
     }
+    let people = endpoint.is_people();
+    if people {
+        ctx.accepted = github::PEOPLE_ACCEPTED_SCOPES;
+    }
     let billing_call = matches!(endpoint, Endpoint::BillingUsage(..));
     let enterprise_call = matches!(endpoint, Endpoint::EnterpriseSeats(_));
     if enterprise_call {
@@ -145,6 +188,7 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
         billing: billing_call,
         write,
         enterprise: enterprise_call,
+        people,
     };
     if let Some(denied) = authorize(&ctx, &endpoint.owner(), call) {
         return denied;
@@ -170,22 +214,33 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
     let Some(org) = orgs::resolve(&name, state.now) else {
         return ctx.error(StatusCode::NOT_FOUND, "Not Found");
     };
-    if let Some(early) = org_fault(&ctx, &org).await {
-        return early;
+    // A billing problem is the billing's, the seats' and the writes': the lists of people answer.
+    if !(people && org.fault == Fault::BillingProblem) {
+        if let Some(early) = org_fault(&ctx, &org).await {
+            return early;
+        }
     }
+    let body = || async {
+        axum::body::to_bytes(body, 1 << 20)
+            .await
+            .unwrap_or_default()
+    };
     match call {
         OrgCall::Billing => billing(&state, &ctx, &org).await,
         OrgCall::Seats => seats(&state, &ctx, &org, &req).await,
         OrgCall::Member(user) => member(&state, &ctx, &org, &user),
-        OrgCall::Cancel | OrgCall::Restore => {
-            let body = axum::body::to_bytes(body, 1 << 20)
-                .await
-                .unwrap_or_default();
-            if matches!(call, OrgCall::Cancel) {
-                writes::cancel(&state, &ctx, &org, &body)
-            } else {
-                writes::restore(&state, &ctx, &org, &body)
-            }
+        OrgCall::People(list) => people::answer(&state, &ctx, &org, &list, &req).await,
+        OrgCall::Cancel => writes::cancel(&state, &ctx, &org, &body().await),
+        OrgCall::Assign => writes::assign(&state, &ctx, &org, &body().await),
+        OrgCall::AssignTeams | OrgCall::CancelTeams => {
+            let body = body().await;
+            let team_members = match &org.data {
+                Data::Generated(spec) => Some(people::team_members(&state, &org, spec).await),
+                Data::Examples => None,
+            };
+            let of_teams = team_members.as_ref().map_or(&[][..], |t| t.as_slice());
+            let assign = matches!(call, OrgCall::AssignTeams);
+            writes::teams_write(&state, &ctx, &org, &body, assign, of_teams)
         }
     }
 }
@@ -207,14 +262,17 @@ struct Call {
     write: bool,
     /// The enterprise seat list.
     enterprise: bool,
+    /// The member and team lists.
+    people: bool,
 }
 
 /// 401 without or with a bad token, 403 without the scopes or the SSO authorization;
-/// `nobilling-token` reads seats but not the billing usage reports; `readonly-token`,
-/// `nobilling-token` and `fine-grained-token` (read-only permissions) read but get 403 on
-/// writes. The enterprise seat list answers classic tokens only (GitHub's message for a
-/// fine-grained token on an endpoint it cannot use), with `manage_billing:copilot` or
-/// `read:enterprise`: `read:org` is not enough.
+/// `nobilling-token` reads seats but not the billing usage reports nor the member and team lists
+/// (it lacks "Members"); `readonly-token`, `nobilling-token` and `fine-grained-token` (read-only
+/// permissions) read but get 403 on writes. `nonowner-token` (a member) lists members and teams
+/// but gets 403 on the Copilot endpoints. The enterprise seat list answers classic tokens only
+/// (GitHub's message for a fine-grained token on an endpoint it cannot use), with
+/// `manage_billing:copilot` or `read:enterprise`: `read:org` is not enough.
 fn authorize(ctx: &Ctx, owner: &str, call: Call) -> Option<Response> {
     let not_accessible = || {
         Some(ctx.error(
@@ -227,6 +285,8 @@ fn authorize(ctx: &Ctx, owner: &str, call: Call) -> Option<Response> {
         Token::NoBilling | Token::FineGrained if call.enterprise => not_accessible(),
         Token::ReadOnly | Token::NonOwner if call.enterprise => not_accessible(),
         Token::ReadOnly | Token::NoBilling | Token::FineGrained if call.write => not_accessible(),
+        Token::NoBilling if call.people => not_accessible(),
+        Token::NonOwner if call.people => None,
         Token::ReadOnly | Token::FineGrained => None,
         Token::NoBilling if !call.billing => None,
         Token::NoBilling => not_accessible(),
@@ -287,7 +347,7 @@ async fn billing(state: &AppState, ctx: &Ctx, org: &Org) -> Response {
         Data::Generated(spec) => spec,
     };
     let cached = lock(&state.breakdowns).get(&org.key).copied();
-    let mut b = match cached {
+    let b = match cached {
         Some(b) => b,
         None => {
             // O(seats): ~0.1 s for 2,000,000 seats in release, once per process and organization,
@@ -300,7 +360,7 @@ async fn billing(state: &AppState, ctx: &Ctx, org: &Org) -> Response {
             b
         }
     };
-    b.pending_cancellation = writes::pending_count(state, org, spec, b.pending_cancellation);
+    let b = writes::breakdown_after(state, org, spec, b);
     let mut v = generate::billing_json_from(spec, &b);
     v["seat_management_setting"] = org.seat_management.into();
     json_value(ctx, &v)
@@ -329,23 +389,12 @@ fn member(state: &AppState, ctx: &Ctx, org: &Org, user: &str) -> Response {
                 None => not_found(),
             }
         }
-        Data::Generated(spec) => match generate::index_of_login(spec, user) {
-            Some(i) => {
-                let mut seat = [generate::seat_json(spec, i)];
-                writes::apply_changes(state, org, &mut seat);
-                json_value(ctx, &seat[0])
-            }
+        // A member without a seat is 404 too (GitHub documents none other for it).
+        Data::Generated(spec) => match writes::member_seat(state, org, spec, user) {
+            Some(seat) => json_value(ctx, &seat),
             None => not_found(),
         },
     }
-}
-
-fn page_json(state: &AppState, org: &Org, spec: &OrgSpec, page: usize, per_page: usize) -> Value {
-    let mut v = generate::seats_page_json(spec, page, per_page);
-    if let Some(seats) = v["seats"].as_array_mut() {
-        writes::apply_changes(state, org, seats);
-    }
-    v
 }
 
 async fn seats(state: &AppState, ctx: &Ctx, org: &Org, req: &Req) -> Response {
@@ -361,7 +410,7 @@ async fn seats(state: &AppState, ctx: &Ctx, org: &Org, req: &Req) -> Response {
         }
         Data::Generated(spec) => spec,
     };
-    let last = generate::last_page(spec.seats, per_page);
+    let last = generate::last_page(writes::total_seats(state, org, spec), per_page);
     if page >= 2 {
         if let Some(resp) = page_fault(state, ctx, org, page).await {
             return resp;
@@ -372,7 +421,7 @@ async fn seats(state: &AppState, ctx: &Ctx, org: &Org, req: &Req) -> Response {
     } else {
         page
     };
-    let body = page_json(state, org, spec, data_page, per_page).to_string();
+    let body = writes::seats_page(state, org, spec, data_page, per_page).to_string();
     let link = if org.fault == Fault::ForeignLink && page == 1 {
         github::link_header(
             "https://evil.example.com",

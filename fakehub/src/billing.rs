@@ -43,7 +43,7 @@ fn cents(c: Cents) -> Value {
     json!(c.0 as f64 / 100.0)
 }
 
-fn query_value<'a>(query: &'a str, name: &str) -> Option<&'a str> {
+pub(crate) fn query_value<'a>(query: &'a str, name: &str) -> Option<&'a str> {
     query
         .split('&')
         .filter_map(|p| p.split_once('='))

@@ -14,6 +14,10 @@ pub const ACCEPTED_SCOPES: &str = "manage_billing:copilot, read:org";
 /// What removing and assigning seats accept (`DELETE`/`POST …/selected_users`). GitHub
 /// documents the scopes, not this header's exact text for these calls.
 pub const WRITE_ACCEPTED_SCOPES: &str = "admin:org, manage_billing:copilot";
+/// What the member and team lists accept (`GET /orgs/{org}/members`, `…/teams`,
+/// `…/teams/{team_slug}/members`). GitHub documents `read:org` for classic tokens; the other two
+/// are the organization scopes that include it (this header's exact text is fakehub's).
+pub const PEOPLE_ACCEPTED_SCOPES: &str = "admin:org, read:org, write:org";
 /// What the enterprise seat list accepts (classic tokens only).
 pub const ENTERPRISE_ACCEPTED_SCOPES: &str = "manage_billing:copilot, read:enterprise";
 /// Authenticated requests per hour.
@@ -38,14 +42,16 @@ pub enum Token {
     /// an owner of any organization: GitHub answers the Copilot endpoints 403 anyway.
     NonOwner,
     /// `nobilling-token`: a fine-grained token with "GitHub Copilot Business" (read) but not
-    /// "Administration": seats yes, billing usage reports 403.
+    /// "Administration" nor "Members": seats yes, billing usage reports and the member and team
+    /// lists 403.
     NoBilling,
     /// `readonly-token`: a classic token with `read:org` only, of an owner: reads everything,
     /// and gets 403 on writes (they need `manage_billing:copilot` or `admin:org`).
     ReadOnly,
-    /// `fine-grained-token`: a fine-grained token of an owner with "GitHub Copilot Business"
-    /// and "Administration" (read): reads every organization endpoint, gets 403 on writes and
-    /// on the enterprise seat list, which GitHub answers to classic tokens only.
+    /// `fine-grained-token`: a fine-grained token of an owner with "GitHub Copilot Business",
+    /// "Administration" and "Members" (read): reads every organization endpoint (members and
+    /// teams too), gets 403 on writes and on the enterprise seat list, which GitHub answers to
+    /// classic tokens only.
     FineGrained,
     /// Anything else.
     Bad,
@@ -256,8 +262,10 @@ pub fn link_header(
     Some(rels.join(", "))
 }
 
-/// GitHub's `per_page` default and maximum for the seats endpoints.
+/// GitHub's `per_page` default for the seats endpoints, and its maximum everywhere.
 pub const DEFAULT_PER_PAGE: usize = 50;
+/// GitHub's `per_page` default for most lists (members, teams, team members).
+pub const LIST_PER_PAGE: usize = 30;
 pub const MAX_PER_PAGE: usize = 100;
 
 /// What the request looked like, for `Link` URLs.
@@ -272,11 +280,16 @@ impl Req {
         format!("http://{}", self.host)
     }
 
-    /// `(page, per_page)` as GitHub reads them: page 1 and per_page 50 by default, per_page at
-    /// most 100; junk counts as absent.
+    /// `(page, per_page)` as GitHub reads them on the seats endpoints: page 1 and per_page 50 by
+    /// default, per_page at most 100; junk counts as absent.
     pub fn paging(&self) -> (usize, usize) {
+        self.paging_from(DEFAULT_PER_PAGE)
+    }
+
+    /// `(page, per_page)` with per_page `default` when absent (at most 100).
+    pub fn paging_from(&self, default: usize) -> (usize, usize) {
         let mut page = 1;
-        let mut per_page = DEFAULT_PER_PAGE;
+        let mut per_page = default;
         for pair in self.query.split('&') {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             match (k, v.parse::<usize>()) {

@@ -1,8 +1,9 @@
 //! fakehub: a GitHub-faithful fake of GitHub's Copilot seat REST endpoints.
 //!
 //! It speaks what the app reads from api.github.com (billing, seats with `Link` paging, one
-//! member's seat, enterprise seats, removing and giving back seats, remembered per
-//! organization) with GitHub's CORS rules, rate-limit
+//! member's seat, enterprise seats, the organization's members and teams, assigning, removing and
+//! giving back seats for users and teams, remembered per organization) with GitHub's CORS
+//! rules, rate-limit
 //! headers, tokens and error bodies, and it serves named organizations that each stage one
 //! situation: GitHub's official examples, a realistic 3,000-seat organization, `big-N` for
 //! benchmarks, and fault scenarios (rate limits, 502s, truncated or dropped bodies, hangs,
@@ -24,6 +25,7 @@ mod enterprise;
 mod github;
 mod limits;
 mod orgs;
+mod people;
 mod state;
 mod writes;
 
@@ -92,7 +94,11 @@ Enterprises: octo-enterprise, big-enterprise, acme-enterprise, huge-enterprise,
 Tokens: good-token, noscope-token, sso-token, nonowner-token, nobilling-token, readonly-token,
   fine-grained-token (the enterprise seat list answers classic tokens only);
   anything else is bad credentials.
-Writes: DELETE|POST /orgs/ORG/copilot/billing/selected_users change seats until a reset.
+Members and teams: GET /orgs/ORG/members, /orgs/ORG/teams, /orgs/ORG/teams/SLUG/members
+  (paged, 30 a page by default; the seat holders, then spec.seats/20+3 members without a seat;
+  read:org or the fine-grained Members permission; nobilling-token has not it).
+Writes: POST|DELETE /orgs/ORG/copilot/billing/selected_users (POST adds a seat to a member
+  without one) and .../selected_teams (every member of the team) change seats until a reset.
 Secondary limits (off unless asked): per token, N points in any window (GET/HEAD 1, writes 5;
   preflights free), over them 403 with retry-after; over the concurrent requests 429 with
   retry-after: 1. --points-per-minute N turns them on (window 60 s, 100 concurrent).

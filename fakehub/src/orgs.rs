@@ -21,9 +21,9 @@ pub enum Fault {
     Flaky,
     /// Page 2: 200 with half of its JSON.
     Truncated,
-    /// Billing, seats and member: 404.
+    /// Every organization endpoint: 404.
     Missing,
-    /// Billing, seats and member: 422 (billing problem).
+    /// Billing, seats, member and writes: 422 (billing problem); the member and team lists answer.
     BillingProblem,
     /// Every request: 3 s more.
     Slow,

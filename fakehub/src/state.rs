@@ -1,7 +1,7 @@
 //! What fakehub remembers between requests: the request log, fault counters, rate-limit windows
 //! (hourly, and the secondary limits' when they are on),
-//! the seat changes made through the API (per organization) and cached billing counts. Never
-//! seats themselves.
+//! the seat writes made through the API (per organization: changes to generated seats, and the
+//! seats added), cached billing counts and team memberships. Never generated seats themselves.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -50,6 +50,53 @@ pub enum SeatChange {
     Active,
 }
 
+/// A seat added through the API (`POST …/selected_users` or `…/selected_teams`) to a member who
+/// had none; the seat list shows it after the generated seats.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddedSeat {
+    /// The member's index (`seat_core::generate::members`).
+    pub index: usize,
+    /// The team it was granted through (`…/selected_teams`), `None` for a user's own seat.
+    pub team: Option<usize>,
+    /// When it was added (RFC 3339): its `created_at` and `updated_at`.
+    pub at: String,
+    /// Its `pending_cancellation_date` once removed.
+    pub pending: Option<String>,
+}
+
+/// What the API did to one organization's seats.
+#[derive(Debug, Default)]
+pub struct OrgWrites {
+    /// Generated seats: lowercased login → what the last write did.
+    pub changes: HashMap<String, SeatChange>,
+    /// Seats added, in the order they were added.
+    pub added: Vec<AddedSeat>,
+    /// Member index → its position in `added`.
+    pub added_at: HashMap<usize, usize>,
+}
+
+impl OrgWrites {
+    /// The added seat of member `index`, if any.
+    pub fn added_seat(&mut self, index: usize) -> Option<&mut AddedSeat> {
+        let at = *self.added_at.get(&index)?;
+        self.added.get_mut(at)
+    }
+
+    /// Adds a seat for member `index` (who has none).
+    pub fn add(&mut self, index: usize, team: Option<usize>, at: &str) {
+        self.added_at.insert(index, self.added.len());
+        self.added.push(AddedSeat {
+            index,
+            team,
+            at: at.to_string(),
+            pending: None,
+        });
+    }
+}
+
+/// Members of each team of an organization (ascending member indices), computed once.
+pub type TeamMembers = Arc<Vec<Vec<u32>>>;
+
 /// Shared state handle.
 pub type AppState = Arc<Shared>;
 
@@ -83,10 +130,13 @@ pub struct Shared {
     pub rate: Mutex<HashMap<String, Window>>,
     /// The secondary limits (off unless set) and each token's window.
     pub secondary: Mutex<Secondary>,
-    /// Seat writes: organization key → lowercased login → what the last write did.
-    pub changes: Mutex<HashMap<String, HashMap<String, SeatChange>>>,
-    /// Billing counts of generated organizations (O(seats) to compute).
+    /// Seat writes: organization key → what the API did to its seats.
+    pub writes: Mutex<HashMap<String, OrgWrites>>,
+    /// Billing counts of generated organizations as generated (O(seats) to compute).
     pub breakdowns: Mutex<HashMap<String, Breakdown>>,
+    /// Team members of generated organizations (O(members) to compute; writes do not change
+    /// them).
+    pub team_members: Mutex<HashMap<String, TeamMembers>>,
     pub request_counter: AtomicU64,
     /// Becomes true when the server stops; hanging scenarios watch it.
     pub stopped: watch::Receiver<bool>,
@@ -104,8 +154,9 @@ impl Shared {
             faults: Mutex::default(),
             rate: Mutex::default(),
             secondary: Mutex::default(),
-            changes: Mutex::default(),
+            writes: Mutex::default(),
             breakdowns: Mutex::default(),
+            team_members: Mutex::default(),
             request_counter: AtomicU64::new(0),
             stopped,
         })
@@ -116,7 +167,8 @@ impl Shared {
     }
 
     /// Clears the request log, fault counters, rate-limit windows (the secondary limits' too;
-    /// their setting stays) and seat writes: every organization is as generated again.
+    /// their setting stays) and seat writes (added seats included): every organization is as
+    /// generated again.
     pub fn reset(&self) {
         {
             let mut log = lock(&self.log);
@@ -126,7 +178,7 @@ impl Shared {
         lock(&self.secondary).clear_windows();
         *lock(&self.faults) = Faults::default();
         lock(&self.rate).clear();
-        lock(&self.changes).clear();
+        lock(&self.writes).clear();
     }
 
     /// A GitHub-looking request id, unique per request.

@@ -7,9 +7,8 @@ mod common;
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
-use chrono::{Datelike, Utc};
 use common::seat_client::{Http, Wall};
-use common::{assert_schema, header, hub, Hub};
+use common::{assert_read_only_refusal, assert_schema, header, hub, next_month, Hub};
 use reqwest::Method;
 use serde_json::Value;
 
@@ -67,16 +66,6 @@ async fn pending_count(h: &Hub, org: &str) -> u64 {
     h.json(&format!("/orgs/{org}/copilot/billing")).await["seat_breakdown"]["pending_cancellation"]
         .as_u64()
         .unwrap()
-}
-
-fn next_month() -> String {
-    let now = Utc::now();
-    let (y, m) = if now.month() == 12 {
-        (now.year() + 1, 1)
-    } else {
-        (now.year(), now.month() + 1)
-    };
-    format!("{y:04}-{m:02}-01")
 }
 
 #[tokio::test]
@@ -278,18 +267,7 @@ async fn read_only_tokens_read_and_get_403_on_writes_with_the_scope_headers() {
     );
     for method in [Method::DELETE, Method::POST] {
         let r = write(&h, method, "big-250", "readonly-token", &[&someone]).await;
-        assert_eq!(r.status(), 403);
-        assert_eq!(header(&r, "x-oauth-scopes"), Some("read:org"));
-        assert_eq!(
-            header(&r, "x-accepted-oauth-scopes"),
-            Some("admin:org, manage_billing:copilot")
-        );
-        let v: Value = r.json().await.unwrap();
-        assert_eq!(v["status"], "403");
-        assert!(v["documentation_url"]
-            .as_str()
-            .unwrap()
-            .contains("copilot-user-management"));
+        assert_read_only_refusal(r, "copilot-user-management#").await;
     }
     // A fine-grained token with read permissions: 403, and no OAuth scope headers.
     let r = write(

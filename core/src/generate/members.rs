@@ -112,6 +112,16 @@ pub fn teams_of(spec: &OrgSpec, index: usize) -> Vec<usize> {
     teams
 }
 
+/// The team that granted member `index`'s generated seat, if it has one and it came through a
+/// team.
+pub fn seat_team(spec: &OrgSpec, index: usize) -> Option<usize> {
+    if index < spec.seats {
+        facts(spec, index).0.team
+    } else {
+        None
+    }
+}
+
 /// Whether `team` grants seats as generated (one of the seats' `assigning_team`s).
 pub fn team_grants_seats(team: usize) -> bool {
     team < TEAMS.len()

@@ -118,6 +118,33 @@ impl Hub {
     }
 }
 
+/// The first day of next month (`YYYY-MM-DD`): the pending cancellation date a removal sets.
+pub fn next_month() -> String {
+    use chrono::Datelike;
+    let now = chrono::Utc::now();
+    let (y, m) = if now.month() == 12 {
+        (now.year() + 1, 1)
+    } else {
+        (now.year(), now.month() + 1)
+    };
+    format!("{y:04}-{m:02}-01")
+}
+
+/// Asserts GitHub's answer to a write with `readonly-token` (`read:org` only): 403 with the
+/// scope headers and an error body pointing at the call's documentation (which contains `docs`).
+pub async fn assert_read_only_refusal(r: Response, docs: &str) {
+    assert_eq!(r.status(), 403);
+    assert_eq!(header(&r, "x-oauth-scopes"), Some("read:org"));
+    assert_eq!(
+        header(&r, "x-accepted-oauth-scopes"),
+        Some("admin:org, manage_billing:copilot")
+    );
+    let v: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(v["status"], "403");
+    let url = v["documentation_url"].as_str().unwrap();
+    assert!(url.contains(docs), "{url}");
+}
+
 pub fn header<'a>(r: &'a Response, name: &str) -> Option<&'a str> {
     r.headers().get(name).and_then(|v| v.to_str().ok())
 }
