@@ -294,7 +294,8 @@ export async function connect(page, { org, token = GOOD_TOKEN, api = API_URL, re
 
 /** The access list's `role=status` count ("3,000 seats" → 3000). */
 export async function seatCount(page) {
-  const text = (await page.getByRole('status').textContent()) ?? '';
+  // The access list's own status (the members list has one too).
+  const text = (await page.locator('#seats').getByRole('status').textContent()) ?? '';
   const m = /^\s*(\d{1,3}(?:,\d{3})*) seats?\s*$/.exec(text);
   assert.ok(m, `the status reads "N seats" with thousands separators, got ${JSON.stringify(text)}`);
   return Number(m[1].replace(/,/g, ''));

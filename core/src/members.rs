@@ -39,6 +39,30 @@ impl Member {
     }
 }
 
+/// A list read when asked for (the members, the teams): all of it or nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Listing<T> {
+    /// Not asked for.
+    #[default]
+    Idle,
+    /// Being read: how many items so far.
+    Reading(usize),
+    /// Every item.
+    Ready(Vec<T>),
+    /// Why it could not be read, ready to show.
+    Failed(String),
+}
+
+impl<T> Listing<T> {
+    /// The items, once all are read.
+    pub fn ready(&self) -> Option<&[T]> {
+        match self {
+            Self::Ready(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 /// A team of the organization and its members' logins.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgTeam {

@@ -350,7 +350,7 @@ async fn the_client_removes_every_removable_seat_of_a_selection_in_paced_batches
     let took = started.elapsed();
     assert!(report.is_complete(), "{}", report.summary());
     assert_eq!(report.accepted, plan.send);
-    assert_eq!(report.seats_cancelled, plan.send.len() as u64);
+    assert_eq!(report.seats_changed, plan.send.len() as u64);
     let batches = plan.send.len().div_ceil(100);
     assert!(
         took >= Duration::from_secs(batches as u64 - 1),

@@ -275,12 +275,13 @@ pub fn team_outcome(assign: bool, team: &str, n: u64) -> String {
     }
 }
 
-/// The demo's team write.
+/// The demo's team write: `n` seats created or set to pending cancellation.
 pub fn simulated_team(assign: bool, team: &str, n: u64) -> String {
-    format!(
-        "Simulated (demo data, nothing was sent to GitHub): {}",
-        team_outcome(assign, team, n)
-    )
+    if assign {
+        format!("Simulated (demo data, nothing was sent to GitHub): team {team} assigned, {} created, as GitHub would do.", seats(n))
+    } else {
+        format!("Simulated (demo data, nothing was sent to GitHub): team {team} removed, {} set to pending cancellation, as GitHub would do.", seats(n))
+    }
 }
 
 #[cfg(test)]
