@@ -8,9 +8,8 @@
 
 use std::collections::HashSet;
 
-use futures::stream::FuturesOrdered;
+use futures::stream::FuturesUnordered;
 use futures::StreamExt;
-use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::error::ApiError;
@@ -18,6 +17,37 @@ use crate::link::{page_of, parse_link_header, with_page};
 use crate::loader::{encode_segment, Client, Clock, Transport};
 use crate::models::{Seat, Team};
 use crate::overview::format_count;
+
+/// An item of a members or teams list, decoded with one type (one decoder in the download):
+/// a member has a `login`, a team a `name` and `slug`.
+#[derive(Debug, Clone, Default, Deserialize)]
+struct Listed {
+    #[serde(default)]
+    login: Option<Box<str>>,
+    #[serde(default)]
+    name: Option<Box<str>>,
+    #[serde(default)]
+    slug: Option<Box<str>>,
+    #[serde(default)]
+    html_url: Option<Box<str>>,
+}
+
+impl Listed {
+    fn member(self) -> Option<Member> {
+        Some(Member {
+            login: self.login?,
+            html_url: self.html_url,
+        })
+    }
+
+    fn team(self) -> Team {
+        Team {
+            name: self.name,
+            slug: self.slug,
+            html_url: self.html_url,
+        }
+    }
+}
 
 /// A member of the organization (GitHub's "Simple User", trimmed to what the app shows).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -253,12 +283,14 @@ impl<T: Transport, C: Clock> Client<T, C> {
         on_progress: &dyn Fn(usize),
     ) -> Result<Vec<Member>, ApiError> {
         let path = format!("/orgs/{}/members", encode_segment(org));
-        self.list_all(
-            &path,
-            &format!("members of organization {org}"),
-            on_progress,
-        )
-        .await
+        let items = self
+            .list_all(
+                &path,
+                &format!("members of organization {org}"),
+                on_progress,
+            )
+            .await?;
+        Ok(items.into_iter().filter_map(Listed::member).collect())
     }
 
     /// The teams of `org` with their members, at most [`MAX_TEAMS`] of them (all pages of
@@ -268,7 +300,10 @@ impl<T: Transport, C: Clock> Client<T, C> {
         let what = format!("teams of organization {org}");
         let mut teams: Vec<Team> = self
             .list_all(&format!("/orgs/{org_seg}/teams"), &what, &|_| {})
-            .await?;
+            .await?
+            .into_iter()
+            .map(Listed::team)
+            .collect();
         teams.truncate(MAX_TEAMS);
         let mut out = Vec::with_capacity(teams.len());
         for team in teams {
@@ -278,7 +313,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 .or(team.name.as_deref())
                 .unwrap_or("")
                 .to_string();
-            let members: Vec<Member> = self
+            let members = self
                 .list_all(
                     &format!("/orgs/{org_seg}/teams/{}/members", encode_segment(&slug)),
                     &format!("members of team {slug} in organization {org}"),
@@ -287,7 +322,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                 .await?;
             out.push(OrgTeam {
                 team,
-                members: members.into_iter().map(|m| m.login).collect(),
+                members: members.into_iter().filter_map(|m| m.login).collect(),
             });
         }
         Ok(out)
@@ -295,15 +330,16 @@ impl<T: Transport, C: Clock> Client<T, C> {
 
     /// Every item of a paged list at `path`: page 1, then up to its `last` page a few at a
     /// time (in order), or following `next` links where GitHub gives no `last`.
-    async fn list_all<I: DeserializeOwned>(
+    async fn list_all(
         &self,
         path: &str,
         what: &str,
         on_progress: &dyn Fn(usize),
-    ) -> Result<Vec<I>, ApiError> {
+    ) -> Result<Vec<Listed>, ApiError> {
         let first = self.base.url(&format!("{path}?per_page={PER_PAGE}&page=1"));
-        let (mut items, links) = self.list_page::<I>(&first, what).await?;
-        on_progress(items.len());
+        let (mut items, links) = self.list_page(&first, what).await?;
+        let mut read = items.len();
+        on_progress(read);
         if let Some((last_url, last)) = links
             .last
             .as_deref()
@@ -315,20 +351,28 @@ impl<T: Transport, C: Clock> Client<T, C> {
                     url: last_url.into(),
                 });
             }
+            // Pages arrive in any order; each goes to its slot, so the list keeps GitHub's.
+            let mut slots: Vec<Option<Vec<Listed>>> = Vec::new();
+            slots.resize_with(last as usize - 1, || None);
             let mut pages = 2..=last;
-            let mut inflight = FuturesOrdered::new();
+            let mut inflight = FuturesUnordered::new();
             loop {
                 while inflight.len() < CONCURRENT_PAGES {
                     let Some(p) = pages.next() else { break };
                     let url = with_page(last_url, p);
-                    inflight.push_back(async move { self.list_page::<I>(&url, what).await });
+                    inflight.push(async move { (p, self.list_page(&url, what).await) });
                 }
-                let Some(page) = inflight.next().await else {
+                let Some((p, page)) = inflight.next().await else {
                     break;
                 };
-                items.extend(page?.0);
-                on_progress(items.len());
+                let page = page?.0;
+                read += page.len();
+                on_progress(read);
+                if let Some(slot) = slots.get_mut(p as usize - 2) {
+                    *slot = Some(page);
+                }
             }
+            items.extend(slots.into_iter().flatten().flatten());
             return Ok(items);
         }
         let mut next = links.next;
@@ -338,7 +382,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
             if visited > 100_000 {
                 break; // A loop in the links.
             }
-            let (page, links) = self.list_page::<I>(&url, what).await?;
+            let (page, links) = self.list_page(&url, what).await?;
             items.extend(page);
             on_progress(items.len());
             next = links.next;
@@ -346,11 +390,11 @@ impl<T: Transport, C: Clock> Client<T, C> {
         Ok(items)
     }
 
-    async fn list_page<I: DeserializeOwned>(
+    async fn list_page(
         &self,
         url: &str,
         what: &str,
-    ) -> Result<(Vec<I>, crate::link::Links), ApiError> {
+    ) -> Result<(Vec<Listed>, crate::link::Links), ApiError> {
         let resp = self.get(url, what, &|_| {}).await?;
         let links = parse_link_header(resp.header("link").unwrap_or_default());
         let items = serde_json::from_str(&resp.body).map_err(|e| ApiError::Malformed {

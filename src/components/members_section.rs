@@ -30,20 +30,17 @@ pub(crate) struct TeamRow {
 /// The members of the organization who hold no seat, and its teams.
 #[component]
 pub(crate) fn MembersSection(
-    /// Every member, once read.
-    #[prop(into)]
-    members: Signal<Listing<Member>>,
+    /// Every member, once read. (Signals are taken as they are, not as `Signal<T>`: each
+    /// wrapper type costs the download its own copy of the reactive code.)
+    members: ReadSignal<Listing<Member>>,
     /// Indices of the members without a seat.
-    #[prop(into)]
-    without: Signal<Vec<u32>>,
-    /// The teams' rows, once read (`None` while not).
-    #[prop(into)]
-    teams: Signal<Listing<TeamRow>>,
+    without: Memo<Vec<u32>>,
+    /// The teams' rows, once read.
+    teams: Memo<Listing<TeamRow>>,
     /// Reads the members and teams.
     on_read: Callback<()>,
     /// The ticked members.
-    #[prop(into)]
-    picked: Signal<Selection>,
+    picked: RwSignal<Selection>,
     /// Applies a tick.
     on_pick: Callback<Pick>,
     /// Whether a write can start now.
@@ -54,8 +51,7 @@ pub(crate) fn MembersSection(
     /// A team's button: (assign?, slug).
     on_team: Callback<(bool, String)>,
     /// The last assignment's progress or outcome.
-    #[prop(into)]
-    status: Signal<WriteStatus>,
+    status: RwSignal<WriteStatus>,
 ) -> impl IntoView {
     let search = RwSignal::new(String::new());
     let descending = RwSignal::new(false);
@@ -87,7 +83,7 @@ pub(crate) fn MembersSection(
             <h2 id="members-heading">"Members without a seat"</h2>
             <p class="hint-text">{members::OUTSIDE_COLLABORATORS}</p>
             {reading}
-            <WriteOutcome write=status />
+            <WriteOutcome write=status.into() />
             <Show when=move || members.with(|m| m.ready().is_some())>
                 <div class="toolbar">
                     <div class="field search">
@@ -110,10 +106,10 @@ pub(crate) fn MembersSection(
 /// The members of the view (the first [`SHOWN`]), with a tick each.
 #[component]
 fn MemberTable(
-    members: Signal<Listing<Member>>,
+    members: ReadSignal<Listing<Member>>,
     rows: Memo<Vec<u32>>,
     descending: RwSignal<bool>,
-    picked: Signal<Selection>,
+    picked: RwSignal<Selection>,
     on_pick: Callback<Pick>,
 ) -> impl IntoView {
     let coverage = Memo::new(move |_| rows.with(|r| picked.with(|s| s.coverage(r))));
@@ -172,7 +168,7 @@ fn MemberTable(
 /// each team's seats.
 #[component]
 fn TeamsList(
-    teams: Signal<Listing<TeamRow>>,
+    teams: Memo<Listing<TeamRow>>,
     can_write: Signal<bool>,
     on_team: Callback<(bool, String)>,
 ) -> impl IntoView {

@@ -40,8 +40,7 @@ pub(crate) fn MembersPanel(
     #[prop(into)]
     price: Signal<Cents>,
     /// This month's bill, when known.
-    #[prop(into)]
-    month: Signal<Option<Spend>>,
+    month: Memo<Option<Spend>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let loaded = state.loaded;
@@ -154,7 +153,7 @@ fn team_rows(teams: &[members::OrgTeam], seats: &[seat_core::models::Seat]) -> V
 fn AssignConfirmation(
     asked: RwSignal<Option<(Session, Asked)>>,
     price: Signal<Cents>,
-    month: Signal<Option<Spend>>,
+    month: Memo<Option<Spend>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let close = move || {

@@ -283,30 +283,64 @@ pub(crate) fn assign(state: AppState, session: &Session, logins: Vec<String>) {
     let Some(client) = session.client() else {
         return;
     };
+    state
+        .writes
+        .assigned
+        .set(WriteStatus::Running(texts::assigning(logins.len())));
+    spawn_assign(state, client, session.org.clone(), Job::Users(logins));
+}
+
+/// What an assignment sends.
+enum Job {
+    /// Seats for these logins (`POST …/selected_users`).
+    Users(Vec<String>),
+    /// A team's seats: assigned (`true`) or removed, by slug, shown as the label.
+    Team(bool, String, String),
+}
+
+/// Sends `job` as the write (one task type for every assignment), reports what GitHub said,
+/// then reads the whole list again when anything may have changed.
+fn spawn_assign(state: AppState, client: crate::api::GithubClient, org: String, job: Job) {
     let status = state.writes.assigned;
-    status.set(WriteStatus::Running(texts::assigning(logins.len())));
-    let org = session.org.clone();
     let task = async move {
-        let report = client
-            .assign_seats(&org, &logins, &|p| {
-                status.set(WriteStatus::Running(p.message))
-            })
-            .await;
-        unpick(state, &report.accepted);
-        let changed = !report.accepted.is_empty()
-            || report
-                .failed
-                .as_ref()
-                .is_some_and(|f| f.error.is_transient());
-        let mut message = report.summary();
-        if changed {
-            message.push(' ');
-            message.push_str(texts::REREAD_WHOLE_LIST);
-        }
-        status.set(WriteStatus::Done {
-            message,
-            complete: report.is_complete(),
-        });
+        let (message, complete, changed) = match job {
+            Job::Users(logins) => {
+                let report = client
+                    .assign_seats(&org, &logins, &|p| {
+                        status.set(WriteStatus::Running(p.message))
+                    })
+                    .await;
+                unpick(state, &report.accepted);
+                let changed = !report.accepted.is_empty()
+                    || report
+                        .failed
+                        .as_ref()
+                        .is_some_and(|f| f.error.is_transient());
+                (report.summary(), report.is_complete(), changed)
+            }
+            Job::Team(assign, slug, label) => {
+                let op = if assign {
+                    WriteOp::AssignTeams
+                } else {
+                    WriteOp::RemoveTeams
+                };
+                match client.team_seats(op, &org, &[slug]).await {
+                    Ok(n) => (texts::team_outcome(assign, &label, n), true, true),
+                    Err(e) if e.is_transient() => (
+                        format!("{e} GitHub may or may not have applied it."),
+                        false,
+                        true,
+                    ),
+                    Err(e) => (format!("{e} Nothing was changed."), false, false),
+                }
+            }
+        };
+        let message = if changed {
+            format!("{message} {}", texts::REREAD_WHOLE_LIST)
+        } else {
+            message
+        };
+        status.set(WriteStatus::Done { message, complete });
         if changed {
             state.reload_after_write();
         }
@@ -337,38 +371,15 @@ pub(crate) fn team(state: AppState, session: &Session, assign: bool, slug: Strin
     let Some(client) = session.client() else {
         return;
     };
-    let op = if assign {
-        WriteOp::AssignTeams
-    } else {
-        WriteOp::RemoveTeams
-    };
     status.set(WriteStatus::Running(
         texts::team_button(assign, &label) + "…",
     ));
-    let org = session.org.clone();
-    let task = async move {
-        let outcome = client.team_seats(op, &org, &[slug]).await;
-        let (message, changed) = match &outcome {
-            Ok(n) => (texts::team_outcome(assign, &label, *n), true),
-            Err(e) if e.is_transient() => {
-                (format!("{e} GitHub may or may not have applied it."), true)
-            }
-            Err(e) => (format!("{e} Nothing was changed."), false),
-        };
-        let message = if changed {
-            format!("{message} {}", texts::REREAD_WHOLE_LIST)
-        } else {
-            message
-        };
-        status.set(WriteStatus::Done {
-            message,
-            complete: outcome.is_ok(),
-        });
-        if changed {
-            state.reload_after_write();
-        }
-    };
-    state.writes.run(Task::spawn(task));
+    spawn_assign(
+        state,
+        client,
+        session.org.clone(),
+        Job::Team(assign, slug, label),
+    );
 }
 
 /// Unticks the members of `logins`: they hold a seat now.

@@ -212,14 +212,13 @@ fn a_list_with_only_next_links_is_followed_and_a_foreign_link_refused() {
         }),
         asked: RefCell::default(),
     };
-    let teams: Vec<Team> =
-        block_on(client(&pages).list_all("/orgs/acme/teams", "teams", &|_| {})).unwrap();
+    let teams = block_on(client(&pages).list_all("/orgs/acme/teams", "teams", &|_| {})).unwrap();
     assert_eq!(
         teams
-            .iter()
-            .map(|t| t.slug.as_deref().unwrap())
+            .into_iter()
+            .map(|t| t.team().slug.unwrap())
             .collect::<Vec<_>>(),
-        ["t1", "t2"]
+        [Box::from("t1"), Box::from("t2")]
     );
 
     let foreign = Pages {
