@@ -176,7 +176,7 @@ fn SelectionBar(
 
 /// The last write's progress, or what GitHub did (an alert when not everything was done).
 #[component]
-pub(crate) fn WriteOutcome(write: Signal<WriteStatus>) -> impl IntoView {
+fn WriteOutcome(write: Signal<WriteStatus>) -> impl IntoView {
     view! {
             {move || match write.get() {
                 WriteStatus::Idle => ().into_any(),

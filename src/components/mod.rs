@@ -8,7 +8,6 @@ pub(crate) mod connect_form;
 pub(crate) mod enterprise_overview;
 pub(crate) mod error_alert;
 pub(crate) mod load_status;
-pub(crate) mod members_section;
 pub(crate) mod overview_card;
 pub(crate) mod reclaim_section;
 pub(crate) mod remove_dialog;

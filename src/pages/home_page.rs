@@ -18,7 +18,6 @@ use crate::components::spend_card::SpendCard;
 use crate::components::usage_charts::UsageCharts;
 use crate::export::download_report;
 use crate::pages::actions::use_actions;
-use crate::pages::assign::MembersPanel;
 use crate::pages::figures::{use_figures, Figures};
 use crate::pages::removal::{use_removal, RemovalConfirmation};
 use crate::pages::{query_string, use_query_param, use_set_query, use_table_query, use_view_href};
@@ -122,7 +121,6 @@ pub(crate) fn HomePage() -> impl IntoView {
             }}
         </Show>
         <RemovalConfirmation plan=removal.plan price=price />
-        <MembersPanel shown=Signal::derive(shown) complete=complete price=price month=month />
         </div>
     }
 }

@@ -10,7 +10,7 @@ use seat_core::writes::{plan_removal, RemovalPlan};
 use crate::components::remove_dialog::RemoveDialog;
 use crate::components::seat_table::Pick;
 use crate::state::session::Session;
-use crate::state::writes;
+use crate::state::writes::{self, WriteStatus};
 use crate::state::AppState;
 
 /// The access list's selection and removal wiring.
@@ -45,7 +45,9 @@ pub(crate) fn use_removal(state: AppState, complete: Signal<bool>, earlier: Memo
             Pick::Clear => *sel = Selection::default(),
         });
     });
-    let can_remove = Signal::derive(move || complete.get() && !state.writes.running());
+    let can_remove = Signal::derive(move || {
+        complete.get() && !matches!(state.writes.status.get(), WriteStatus::Running(_))
+    });
     let plan = RwSignal::new(None::<(Session, RemovalPlan)>);
     let on_remove = Callback::new(move |()| {
         let Some(session) = state.loaded.session.get_untracked() else {

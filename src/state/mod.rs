@@ -5,8 +5,7 @@
 //! - [`choices`]: the user's price, selection and writes, and comparison, each its own context.
 //! - [`load`]: the load that fills the state.
 //! - [`task`]: the one cancellable task (loads, writes, file reads).
-//! - [`writes`]: removing the selected seats, giving access back, assigning seats.
-//! - [`roster`]: the members and teams, read when asked.
+//! - [`writes`]: removing the selected seats and giving access back.
 //!
 //! [`Token`]: seat_core::token::Token
 
@@ -14,7 +13,6 @@ pub(crate) mod choices;
 pub(crate) mod dataset;
 pub(crate) mod load;
 pub(crate) mod reports;
-pub(crate) mod roster;
 pub(crate) mod session;
 pub(crate) mod task;
 pub(crate) mod writes;
@@ -52,8 +50,6 @@ pub(crate) struct AppState {
     data: Dataset,
     /// The running load; replacing or clearing it stops the old one.
     load: StoredValue<Option<Task>>,
-    /// The running read of the members and teams.
-    roster: StoredValue<Option<Task>>,
 }
 
 impl AppState {
@@ -68,7 +64,6 @@ impl AppState {
             comparison,
             data,
             load: StoredValue::new(None),
-            roster: StoredValue::new(None),
         }
     }
 
@@ -86,7 +81,6 @@ impl AppState {
     /// Stops the load and forgets the organization (and the token, which lives in the session).
     pub(crate) fn clear(&self) {
         self.load.set_value(None);
-        self.roster.set_value(None);
         self.writes.stop();
         self.data.clear();
         self.price.0.set(None);
@@ -97,7 +91,7 @@ impl AppState {
     /// a removal included.
     pub(crate) fn start_load(&self, session: Session) {
         self.writes.stop();
-        self.begin_load(session, false);
+        self.begin_load(session);
     }
 
     /// Reads the list again after a removal: the removal's account stays on screen; the
@@ -105,24 +99,12 @@ impl AppState {
     fn reload_after_write(&self) {
         if let Some(session) = self.loaded.session.get_untracked() {
             self.writes.selected.set(Selection::default());
-            self.begin_load(session, true);
+            self.begin_load(session);
         }
     }
 
-    /// Reads the members and teams of the organization shown (see [`roster`]), replacing a
-    /// read under way.
-    pub(crate) fn read_roster(&self) {
-        self.roster.set_value(None);
-        if let Some(session) = self.loaded.session.get_untracked() {
-            self.roster.set_value(roster::read(*self, session));
-        }
-    }
-
-    fn begin_load(&self, session: Session, keep_roster: bool) {
+    fn begin_load(&self, session: Session) {
         self.load.set_value(None);
-        if !keep_roster {
-            self.roster.set_value(None);
-        }
         // GitHub's requests go out before the page redraws for the new load: spawned before
         // the resets below, the task runs ahead of the render they wake (and, when it runs,
         // reads the state they leave). The demo is made at once, into the reset state.
@@ -134,8 +116,7 @@ impl AppState {
         } else {
             SpendState::Loading
         };
-        self.data
-            .begin(session.clone(), browser::now(), spend, keep_roster);
+        self.data.begin(session.clone(), browser::now(), spend);
         self.comparison.forget();
         if session.is_demo() {
             load::demo(*self, &session);
