@@ -105,17 +105,18 @@ pub struct OrgTeam {
 impl OrgTeam {
     /// The slug GitHub's writes take (the name when GitHub gave no slug).
     pub fn slug(&self) -> &str {
-        self.team
-            .slug
-            .as_deref()
-            .or(self.team.name.as_deref())
-            .unwrap_or("")
+        slug_of(&self.team)
     }
 
     /// The name to show (the slug when GitHub gave no name).
     pub fn label(&self) -> &str {
         self.team.label().unwrap_or("")
     }
+}
+
+/// A team's slug, else its name: what its URLs and GitHub's writes take.
+fn slug_of(team: &Team) -> &str {
+    team.slug.as_deref().or(team.name.as_deref()).unwrap_or("")
 }
 
 /// The logins that hold a seat in a listing, compared as GitHub compares logins (ASCII
@@ -307,12 +308,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
         teams.truncate(MAX_TEAMS);
         let mut out = Vec::with_capacity(teams.len());
         for team in teams {
-            let slug = team
-                .slug
-                .as_deref()
-                .or(team.name.as_deref())
-                .unwrap_or("")
-                .to_string();
+            let slug = slug_of(&team).to_string();
             let members = self
                 .list_all(
                     &format!("/orgs/{org_seg}/teams/{}/members", encode_segment(&slug)),

@@ -581,7 +581,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
                     people(batch.len())
                 ),
             );
-            let body = body_of(batch);
+            let body = users_body(batch);
             let (outcome, attempts) = self
                 .write_with_retry(method, &url, &body, op, &mut last_end, &|e| {
                     progress(
@@ -662,7 +662,7 @@ impl<T: Transport, C: Clock> Client<T, C> {
     /// Returns GitHub's `seats_created`. Retried once after a server or network failure.
     pub async fn restore_seat(&self, org: &str, login: &str) -> Result<u64, WriteError> {
         let url = self.selected_users_url(org);
-        let body = body_of(&[login.to_string()]);
+        let body = users_body(&[login.to_string()]);
         let mut last_end = None;
         let (outcome, _) = self
             .write_with_retry(
@@ -768,11 +768,6 @@ fn retry_reason(e: &WriteError) -> String {
     }
 }
 
-/// The body of a `…/selected_users` request for `logins`, exactly as sent.
-pub fn users_body(logins: &[String]) -> String {
-    body_of(logins)
-}
-
 /// The body of a `…/selected_teams` request for `slugs`, exactly as sent.
 pub fn teams_body(slugs: &[String]) -> String {
     serde_json::to_string(&SelectedTeams {
@@ -781,7 +776,8 @@ pub fn teams_body(slugs: &[String]) -> String {
     .unwrap_or_default()
 }
 
-fn body_of(logins: &[String]) -> String {
+/// The body of a `…/selected_users` request for `logins`, exactly as sent.
+pub fn users_body(logins: &[String]) -> String {
     serde_json::to_string(&SelectedUsernames {
         selected_usernames: logins,
     })

@@ -17,22 +17,24 @@ pub const DEMO_REMOVAL: &str =
 pub const DEMO_RESTORE: &str =
     "Demo data: this is simulated in the page, as GitHub would do it. Nothing is sent anywhere.";
 
+/// "`verb` 1 `one`" or "`verb` N `many`", N with thousands separated: the dialogs' titles and
+/// buttons.
+fn counted(verb: &str, n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{verb} 1 {one}")
+    } else {
+        format!("{verb} {} {many}", format_count(n as u64))
+    }
+}
+
 /// The removal dialog's title for `n` seats.
 pub fn removal_title(n: usize) -> String {
-    if n == 1 {
-        "Remove 1 Copilot seat?".to_string()
-    } else {
-        format!("Remove {} Copilot seats?", format_count(n as u64))
-    }
+    counted("Remove", n, "Copilot seat?", "Copilot seats?")
 }
 
 /// The removal dialog's confirm button for `n` seats.
 pub fn removal_confirm(n: usize) -> String {
-    if n == 1 {
-        "Remove 1 seat".to_string()
-    } else {
-        format!("Remove {} seats", format_count(n as u64))
-    }
+    counted("Remove", n, "seat", "seats")
 }
 
 /// Exactly what a removal sends to `org`, in `batches` requests.
@@ -144,20 +146,12 @@ pub const DEMO_ASSIGN: &str =
 
 /// The assign dialog's title for `n` seats.
 pub fn assign_title(n: usize) -> String {
-    if n == 1 {
-        "Assign 1 Copilot seat?".to_string()
-    } else {
-        format!("Assign {} Copilot seats?", format_count(n as u64))
-    }
+    counted("Assign", n, "Copilot seat?", "Copilot seats?")
 }
 
 /// The assign dialog's confirm button for `n` seats.
 pub fn assign_confirm(n: usize) -> String {
-    if n == 1 {
-        "Assign 1 seat".to_string()
-    } else {
-        format!("Assign {} seats", format_count(n as u64))
-    }
+    counted("Assign", n, "seat", "seats")
 }
 
 /// Exactly what assigning seats sends to `org`: `first_body` is the first request's body.
