@@ -195,7 +195,7 @@ const ACTIONS = [
     return `tick row #${k}`;
   }],
   [1, 'select all', async (page) => {
-    const box = page.getByRole('checkbox', { name: 'Select all', exact: true });
+    const box = accessList(page).table.getByRole('checkbox', { name: 'Select all', exact: true });
     if (!(await visible(box))) return null;
     await box.click(QUICK);
     return 'select all';
@@ -215,6 +215,53 @@ const ACTIONS = [
     else if (how === 'back') await page.goBack({ timeout: 3_000 }).catch(() => {});
     else await dialog.getByRole('button', { name: /^Remove [\d,]+ seats?$/ }).click(QUICK);
     return `remove dialog, ${how}`;
+  }],
+  [3, 'members', async (page) => {
+    const b = page.getByRole('button', { name: /^(Find members without a seat|Read members again)$/ });
+    if (!(await visible(b))) return null;
+    await b.click(QUICK);
+    return 'find members without a seat';
+  }],
+  [3, 'tick member', async (page, r) => {
+    const table = page.getByRole('table', { name: 'Members without a seat', exact: true });
+    const boxes = table.getByRole('checkbox');
+    const n = await boxes.count();
+    if (n === 0) return null;
+    const k = r.int(Math.min(n, 12));
+    await boxes.nth(k).click(QUICK);
+    return k === 0 ? 'tick every member (Select all)' : `tick member #${k}`;
+  }],
+  [2, 'member search', async (page, r) => {
+    const input = page.getByLabel('Search members', { exact: true });
+    if (!(await visible(input))) return null;
+    const text = r.pick(['', 'a', 'li', 'zz', '1']);
+    await input.fill(text, QUICK);
+    return `member search "${text}"`;
+  }],
+  [1, 'member sort', async (page) => {
+    const b = page.getByRole('table', { name: 'Members without a seat', exact: true }).getByRole('button', { name: 'Login' });
+    if (!(await visible(b))) return null;
+    await b.click(QUICK);
+    return 'sort members by login';
+  }],
+  // Assigning seats (members or a team): as with removal, only the demo's is confirmed.
+  [4, 'assign dialog', async (page, r) => {
+    const buttons = page.getByRole('button', { name: /^(Assign seats|Assign team .+|Remove team .+)$/ });
+    const n = await buttons.count();
+    if (n === 0) return null;
+    const button = buttons.nth(r.int(Math.min(n, 6)));
+    if (!(await button.isVisible()) || !(await button.isEnabled())) return null;
+    const name = await button.innerText(QUICK);
+    await button.click(QUICK);
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor(QUICK);
+    const demo = /simulated/.test(await dialog.innerText());
+    const how = r.pick(demo ? ['cancel', 'escape', 'back', 'confirm'] : ['cancel', 'escape', 'back']);
+    if (how === 'cancel') await dialog.getByRole('button', { name: 'Cancel', exact: true }).click(QUICK);
+    else if (how === 'escape') await page.keyboard.press('Escape');
+    else if (how === 'back') await page.goBack({ timeout: 3_000 }).catch(() => {});
+    else await dialog.getByRole('button', { name: /^(Assign [\d,]+ seats?|Assign team .+|Remove team .+)$/ }).click(QUICK);
+    return `${name} dialog, ${how}`;
   }],
   [1, 'restore dialog', async (page, r) => {
     const button = page.getByRole('button', { name: 'Restore access', exact: true });

@@ -92,10 +92,14 @@ pub fn setting_label(value: Option<&str>) -> String {
                 .take(40)
                 .map(|c| if c == '_' { ' ' } else { c })
                 .collect();
+            // GitHub's settings are ASCII words; an ASCII capital keeps Unicode's case
+            // tables (6.8 KB gzip) out of the download.
             let mut chars = v.chars();
-            chars
-                .next()
-                .map_or_else(String::new, |f| f.to_uppercase().chain(chars).collect())
+            chars.next().map_or_else(String::new, |f| {
+                std::iter::once(f.to_ascii_uppercase())
+                    .chain(chars)
+                    .collect()
+            })
         }
     }
 }

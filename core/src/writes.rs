@@ -29,6 +29,7 @@ use crate::models::{ErrorBody, Seat, SeatsCancelled};
 use crate::overview::seats;
 use crate::pacing::WRITE_POINTS;
 
+pub mod confirm;
 pub mod texts;
 
 /// Most logins in one request. GitHub documents no maximum; 100 keeps each request small and

@@ -176,7 +176,7 @@ fn SelectionBar(
 
 /// The last write's progress, or what GitHub did (an alert when not everything was done).
 #[component]
-fn WriteOutcome(write: Signal<WriteStatus>) -> impl IntoView {
+pub(crate) fn WriteOutcome(write: Signal<WriteStatus>) -> impl IntoView {
     view! {
             {move || match write.get() {
                 WriteStatus::Idle => ().into_any(),

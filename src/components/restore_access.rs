@@ -1,7 +1,7 @@
 //! "Restore access" for a seat pending cancellation, with its confirmation.
 
 use leptos::prelude::*;
-use seat_core::writes::texts;
+use seat_core::writes::confirm;
 
 use crate::components::confirm_dialog::ConfirmDialog;
 
@@ -26,27 +26,17 @@ pub(crate) fn RestoreAccess(
         asking.set(false);
         crate::browser::focus_id("restore-access");
     };
-    let what = if simulated {
-        texts::DEMO_RESTORE.to_string()
-    } else {
-        texts::restore_request(&org, &login)
-    };
+    let content = confirm::restore(&org, &login, simulated);
     view! {
         <div class="restore">
             <button type="button" id="restore-access" disabled=move || busy.get()
                 on:click=move |_| asking.set(true)>"Restore access"</button>
             {move || busy.get().then(|| view! { <span class="muted" aria-live="polite">" Giving access back…"</span> })}
             {move || asking.get().then(|| {
-                let (login, what) = (login.clone(), what.clone());
+                let login = login.clone();
                 view! {
-                    <ConfirmDialog title=format!("Give {login} access back?") confirm="Give access back"
-                        on_cancel=Callback::new(move |()| close())
-                        on_confirm=Callback::new(move |()| { close(); on_confirm.run(login.clone()); })>
-                        <p>{what}</p>
-                        {(!simulated).then(|| view! {
-                            <p class="hint-text">{texts::restore_permission()}</p>
-                        })}
-                    </ConfirmDialog>
+                    <ConfirmDialog content=content.clone() on_cancel=Callback::new(move |()| close())
+                        on_confirm=Callback::new(move |()| { close(); on_confirm.run(login.clone()); }) />
                 }
             })}
         </div>

@@ -92,7 +92,7 @@ pub fn SeatTable(
     let select_all = move || {
         selectable
             .get()
-            .then(|| view! { <SelectAllHeader rows=rows selected=selected on_pick=on_pick /> })
+            .then(|| view! { <SelectAllHeader what="seat" rows=rows selected=selected on_pick=on_pick /> })
     };
     let headers = move || {
         let columns: &[Column] = if enterprise.get() {
@@ -192,9 +192,11 @@ fn SortHeader(
     }
 }
 
-/// "Select all": the header checkbox covers the whole view, not only the rows on screen.
+/// "Select all": the header checkbox covers the whole view (of `what`: "seat", "member"), not
+/// only the rows on screen.
 #[component]
-fn SelectAllHeader(
+pub(crate) fn SelectAllHeader(
+    what: &'static str,
     rows: Signal<Vec<u32>>,
     selected: Signal<Selection>,
     on_pick: Callback<Pick>,
@@ -203,7 +205,7 @@ fn SelectAllHeader(
     view! {
         <th scope="col" class="col-select">
             <input type="checkbox" aria-label="Select all"
-                title=move || format!("Select every seat in this view ({}), not only the rows on screen", rows.with(Vec::len))
+                title=move || format!("Select every {what} in this view ({}), not only the rows on screen", rows.with(Vec::len))
                 prop:checked=move || coverage.get() == Coverage::All
                 prop:indeterminate=move || coverage.get() == Coverage::Some
                 on:change=move |_| {

@@ -16,8 +16,10 @@ use crate::components::overview_card::OverviewCard;
 use crate::components::reclaim_section::ReclaimSection;
 use crate::components::spend_card::SpendCard;
 use crate::components::usage_charts::UsageCharts;
+use crate::components::when::When;
 use crate::export::download_report;
 use crate::pages::actions::use_actions;
+use crate::pages::assign::MembersPanel;
 use crate::pages::figures::{use_figures, Figures};
 use crate::pages::removal::{use_removal, RemovalConfirmation};
 use crate::pages::{query_string, use_query_param, use_set_query, use_table_query, use_view_href};
@@ -90,25 +92,25 @@ pub(crate) fn HomePage() -> impl IntoView {
         {move || banner().map(|b| view! { <p class="banner" role="note">{b}</p> })}
         <LoadStatusView status=state.loaded.status on_retry=actions.on_retry />
         {move || consistency().map(|m| view! { <div class="alert" role="alert"><p>{m}</p></div> })}
-        <Show when=move || enterprise.get() && shown()>
+        <When when=move || enterprise.get() && shown()>
             <EnterpriseOverview summary=enterprise_summary objects=objects filter_href=filter_href />
-        </Show>
+        </When>
         {move || state.loaded.billing.get().map(|b| view! {
             <OverviewCard billing=b usage=usage price=user_price.0 on_price=on_price filter_href=filter_href overage=overage />
         })}
-        <Show when=move || state.loaded.billing.with(Option::is_some)>
+        <When when=move || state.loaded.billing.with(Option::is_some)>
             <SpendCard state=state.loaded.spend spend=month seat_estimate=seat_estimate />
-        </Show>
-        <Show when=shown>
+        </When>
+        <When when=shown>
             <ReclaimSection rules=rules on_rules=links.on_rules summary=reclaim show_href=links.show_reclaimable pool=pool grace_known=grace_known />
-        </Show>
-        <Show when=move || shown() && complete.get()>
+        </When>
+        <When when=move || shown() && complete.get()>
             <UsageCharts seats=state.loaded.seats now=state.loaded.now href=filter_href on_select=links.on_filter />
-        </Show>
-        <Show when=move || shown() && complete.get()>
+        </When>
+        <When when=move || shown() && complete.get()>
             <ChangesSection comparison=comparison.compared on_open=actions.on_compare href=filter_href error=actions.compare_error />
-        </Show>
-        <Show when=shown>
+        </When>
+        <When when=shown>
             // Rebuilt only when the list switches between the current and the earlier seats.
             {move || {
                 let seats = if removed.get() { comparison.earlier_seats.read_only() } else { state.loaded.seats };
@@ -119,8 +121,9 @@ pub(crate) fn HomePage() -> impl IntoView {
                         can_remove=removal.can_remove on_remove=removal.on_remove write=writes.status enterprise=enterprise />
                 }
             }}
-        </Show>
+        </When>
         <RemovalConfirmation plan=removal.plan price=price />
+        <MembersPanel shown=Signal::derive(shown) complete=complete price=price month=month />
         </div>
     }
 }

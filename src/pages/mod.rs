@@ -2,6 +2,7 @@
 //! here only, through [`TableQuery`] for the access list's view.
 
 pub(crate) mod actions;
+pub(crate) mod assign;
 pub(crate) mod figures;
 pub(crate) mod home_page;
 pub(crate) mod removal;

@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use seat_core::money::Cents;
 use seat_core::selection::Selection;
 use seat_core::time::first_of_next_month;
-use seat_core::writes::{plan_removal, RemovalPlan};
+use seat_core::writes::{confirm, plan_removal, RemovalPlan};
 
-use crate::components::remove_dialog::RemoveDialog;
+use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::seat_table::Pick;
 use crate::state::session::Session;
-use crate::state::writes::{self, WriteStatus};
+use crate::state::writes;
 use crate::state::AppState;
 
 /// The access list's selection and removal wiring.
@@ -45,9 +45,7 @@ pub(crate) fn use_removal(state: AppState, complete: Signal<bool>, earlier: Memo
             Pick::Clear => *sel = Selection::default(),
         });
     });
-    let can_remove = Signal::derive(move || {
-        complete.get() && !matches!(state.writes.status.get(), WriteStatus::Running(_))
-    });
+    let can_remove = Signal::derive(move || complete.get() && !state.writes.running());
     let plan = RwSignal::new(None::<(Session, RemovalPlan)>);
     let on_remove = Callback::new(move |()| {
         let Some(session) = state.loaded.session.get_untracked() else {
@@ -96,10 +94,8 @@ pub(crate) fn RemovalConfirmation(
         plan.get().map(|(session, p)| {
             let (org, simulated) = (session.org.clone(), session.is_demo());
             let cycle_end = first_of_next_month(state.loaded.now.get_untracked().date_naive());
-            view! {
-                <RemoveDialog org=org plan=p price=price.get_untracked() cycle_end=cycle_end
-                    simulated=simulated on_confirm=on_confirm on_cancel=on_cancel />
-            }
+            let content = confirm::removal(&org, &p, price.get_untracked(), cycle_end, simulated);
+            view! { <ConfirmDialog content=content on_confirm=on_confirm on_cancel=on_cancel /> }
         })
     }
 }

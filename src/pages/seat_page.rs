@@ -17,7 +17,7 @@ use crate::components::rich_text::RichText;
 use crate::components::user_usage::{UserUsage, UserUsageView};
 use crate::pages::use_query_param;
 use crate::state::session::{remembered_session, Session};
-use crate::state::{until_cleanup, AppState};
+use crate::state::{AppState, Fetched};
 use seat_core::table::ACTIVITY_NOTE;
 
 /// Activity older than this many days gets the troubleshooting note.
@@ -32,8 +32,6 @@ enum Lookup {
     Found(Box<Seat>),
     /// What went wrong, with the remedy.
     Failed(ApiError),
-    /// The request was stopped because the page moved on; never shown.
-    Stopped,
 }
 
 /// The seat detail page.
@@ -89,7 +87,7 @@ pub(crate) fn SeatPage() -> impl IntoView {
                 Err(m) => view! { <ErrorAlert message=m /> }.into_any(),
             })}
             {move || match seat.get() {
-                None | Some(Lookup::Stopped) => view! { <p class="muted" aria-busy="true">"Loading the seat…"</p> }.into_any(),
+                None => view! { <p class="muted" aria-busy="true">"Loading the seat…"</p> }.into_any(),
                 Some(Lookup::NoSession) => view! {
                     <div role="alert" class="alert">
                         <p><RichText spans=CONNECT_FIRST href=back_href.clone() /></p>
@@ -149,12 +147,11 @@ fn use_seat_lookup(
     state: AppState,
     login: Memo<String>,
     session: Memo<Option<Session>>,
-) -> LocalResource<Lookup> {
-    LocalResource::new(move || {
+) -> Fetched<Lookup> {
+    Fetched::new(move || {
         let login = login.get();
         let session = session.get();
-        // Leaving the page (or another login) stops the request and aborts it.
-        let lookup = until_cleanup(async move {
+        async move {
             let Some(session) = session else {
                 return Lookup::NoSession;
             };
@@ -178,18 +175,17 @@ fn use_seat_lookup(
                 Ok(seat) => Lookup::Found(Box::new(seat)),
                 Err(e) => Lookup::Failed(e),
             }
-        });
-        async move { lookup.await.unwrap_or(Lookup::Stopped) }
+        }
     })
 }
 
 /// This person's AI credits and premium requests, read when the page opens: two requests for
 /// one person, never one per seat of the list.
 fn use_user_usage(login: Memo<String>, session: Memo<Option<Session>>) -> Signal<UserUsage> {
-    let usage = LocalResource::new(move || {
+    let usage = Fetched::new(move || {
         let login = login.get();
         let session = session.get();
-        let read = until_cleanup(async move {
+        async move {
             if session.as_ref().is_some_and(Session::is_enterprise) {
                 return UserUsage::Unavailable(USAGE_IN_ORGANIZATIONS.into());
             }
@@ -216,8 +212,7 @@ fn use_user_usage(login: Memo<String>, session: Memo<Option<Session>>) -> Signal
                 },
                 (Err(e), _) | (_, Err(e)) => UserUsage::Unavailable(unavailable_reason(&e)),
             }
-        });
-        async move { read.await.unwrap_or(UserUsage::Loading) }
+        }
     });
     Signal::derive(move || usage.get().unwrap_or(UserUsage::Loading))
 }

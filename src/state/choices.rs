@@ -24,6 +24,10 @@ pub(crate) struct Writes {
     pub selected: RwSignal<Selection>,
     /// The last write: under way or what GitHub did.
     pub status: RwSignal<WriteStatus>,
+    /// The members ticked in the members list (indices into the loaded members).
+    pub picked: RwSignal<Selection>,
+    /// The last assignment (of members or a team): under way or what GitHub did.
+    pub assigned: RwSignal<WriteStatus>,
     /// The running write; Forget token, another Load or the demo stop it.
     task: StoredValue<Option<Task>>,
 }
@@ -33,6 +37,8 @@ impl Writes {
         Self {
             selected: RwSignal::new(Selection::default()),
             status: RwSignal::new(WriteStatus::Idle),
+            picked: RwSignal::new(Selection::default()),
+            assigned: RwSignal::new(WriteStatus::Idle),
             task: StoredValue::new(None),
         }
     }
@@ -47,6 +53,14 @@ impl Writes {
         self.task.set_value(None);
         self.status.set(WriteStatus::Idle);
         self.selected.set(Selection::default());
+        self.assigned.set(WriteStatus::Idle);
+        self.picked.set(Selection::default());
+    }
+
+    /// Whether a write is under way (one at a time: GitHub asks for writes one after another).
+    pub(crate) fn running(&self) -> bool {
+        matches!(self.status.get(), WriteStatus::Running(_))
+            || matches!(self.assigned.get(), WriteStatus::Running(_))
     }
 }
 

@@ -6,6 +6,7 @@
 //! - the streaming of a GitHub load ([`Dataset::append`], [`Dataset::progress`],
 //!   [`Dataset::finish`]),
 //! - a patch after a write ([`Dataset::patch_seats`], [`Dataset::patch_billing`]),
+//! - the members and teams, read when asked ([`Dataset::set_members`], [`Dataset::set_teams`]),
 //! - [`Dataset::clear`] (Forget token).
 
 use chrono::{DateTime, Utc};
@@ -13,6 +14,7 @@ use leptos::prelude::*;
 use seat_core::enterprise::Merger;
 use seat_core::error::ApiError;
 use seat_core::loader::LoadReport;
+use seat_core::members::{Listing, Member, OrgTeam};
 use seat_core::models::{Billing, Seat};
 use seat_core::status::{LoadStatus, SpendState};
 
@@ -47,6 +49,8 @@ pub(crate) struct Dataset {
     status: RwSignal<LoadStatus>,
     now: RwSignal<DateTime<Utc>>,
     spend: RwSignal<SpendState>,
+    members: RwSignal<Listing<Member>>,
+    teams: RwSignal<Listing<OrgTeam>>,
 }
 
 /// Read-only views of a [`Dataset`], for the pages.
@@ -65,6 +69,10 @@ pub(crate) struct Views {
     pub now: ReadSignal<DateTime<Utc>>,
     /// This month's bill, when GitHub tells it.
     pub spend: ReadSignal<SpendState>,
+    /// The organization's members, once asked for.
+    pub members: ReadSignal<Listing<Member>>,
+    /// Its teams with their members, once asked for.
+    pub teams: ReadSignal<Listing<OrgTeam>>,
 }
 
 impl Dataset {
@@ -78,6 +86,8 @@ impl Dataset {
             status: RwSignal::new(LoadStatus::Idle),
             now: RwSignal::new(browser::now()),
             spend: RwSignal::new(SpendState::Idle),
+            members: RwSignal::new(Listing::Idle),
+            teams: RwSignal::new(Listing::Idle),
         }
     }
 
@@ -90,6 +100,8 @@ impl Dataset {
             status: self.status.read_only(),
             now: self.now.read_only(),
             spend: self.spend.read_only(),
+            members: self.members.read_only(),
+            teams: self.teams.read_only(),
         }
     }
 
@@ -102,6 +114,7 @@ impl Dataset {
     pub(super) fn clear(&self) {
         self.session.set(None);
         self.empty();
+        self.forget_roster();
         self.status.set(LoadStatus::Idle);
         self.spend.set(SpendState::Idle);
     }
@@ -112,11 +125,37 @@ impl Dataset {
         self.people.set_value(Merger::default());
     }
 
-    /// A new load of `session` starts at `now`: nothing of the last one stays, and the bill is
+    /// Forgets the members and teams.
+    pub(super) fn forget_roster(&self) {
+        self.members.set(Listing::Idle);
+        self.teams.set(Listing::Idle);
+    }
+
+    /// The members as read so far.
+    pub(super) fn set_members(&self, members: Listing<Member>) {
+        self.members.set(members);
+    }
+
+    /// The teams as read so far.
+    pub(super) fn set_teams(&self, teams: Listing<OrgTeam>) {
+        self.teams.set(teams);
+    }
+
+    /// A new load of `session` starts at `now`: nothing of the last one stays (but the members
+    /// and teams when `keep_roster`: the seats are read again after a write), and the bill is
     /// `spend` until it is read.
-    pub(super) fn begin(&self, session: Session, now: DateTime<Utc>, spend: SpendState) {
+    pub(super) fn begin(
+        &self,
+        session: Session,
+        now: DateTime<Utc>,
+        spend: SpendState,
+        keep_roster: bool,
+    ) {
         self.session.set(Some(session));
         self.empty();
+        if !keep_roster {
+            self.forget_roster();
+        }
         self.now.set(now);
         self.spend.set(spend);
         self.status.set(LoadStatus::Loading {

@@ -5,7 +5,8 @@
 //! - [`choices`]: the user's price, selection and writes, and comparison, each its own context.
 //! - [`load`]: the load that fills the state.
 //! - [`task`]: the one cancellable task (loads, writes, file reads).
-//! - [`writes`]: removing the selected seats and giving access back.
+//! - [`writes`]: removing the selected seats, giving access back, assigning seats.
+//! - [`roster`]: the members and teams, read when asked.
 //!
 //! [`Token`]: seat_core::token::Token
 
@@ -13,6 +14,7 @@ pub(crate) mod choices;
 pub(crate) mod dataset;
 pub(crate) mod load;
 pub(crate) mod reports;
+pub(crate) mod roster;
 pub(crate) mod session;
 pub(crate) mod task;
 pub(crate) mod writes;
@@ -50,6 +52,8 @@ pub(crate) struct AppState {
     data: Dataset,
     /// The running load; replacing or clearing it stops the old one.
     load: StoredValue<Option<Task>>,
+    /// The running read of the members and teams.
+    roster: StoredValue<Option<Task>>,
 }
 
 impl AppState {
@@ -64,6 +68,7 @@ impl AppState {
             comparison,
             data,
             load: StoredValue::new(None),
+            roster: StoredValue::new(None),
         }
     }
 
@@ -81,6 +86,7 @@ impl AppState {
     /// Stops the load and forgets the organization (and the token, which lives in the session).
     pub(crate) fn clear(&self) {
         self.load.set_value(None);
+        self.roster.set_value(None);
         self.writes.stop();
         self.data.clear();
         self.price.0.set(None);
@@ -91,7 +97,7 @@ impl AppState {
     /// a removal included.
     pub(crate) fn start_load(&self, session: Session) {
         self.writes.stop();
-        self.begin_load(session);
+        self.begin_load(session, false);
     }
 
     /// Reads the list again after a removal: the removal's account stays on screen; the
@@ -99,12 +105,24 @@ impl AppState {
     fn reload_after_write(&self) {
         if let Some(session) = self.loaded.session.get_untracked() {
             self.writes.selected.set(Selection::default());
-            self.begin_load(session);
+            self.begin_load(session, true);
         }
     }
 
-    fn begin_load(&self, session: Session) {
+    /// Reads the members and teams of the organization shown (see [`roster`]), replacing a
+    /// read under way.
+    pub(crate) fn read_roster(&self) {
+        self.roster.set_value(None);
+        if let Some(session) = self.loaded.session.get_untracked() {
+            self.roster.set_value(roster::read(*self, session));
+        }
+    }
+
+    fn begin_load(&self, session: Session, keep_roster: bool) {
         self.load.set_value(None);
+        if !keep_roster {
+            self.roster.set_value(None);
+        }
         // GitHub's requests go out before the page redraws for the new load: spawned before
         // the resets below, the task runs ahead of the render they wake (and, when it runs,
         // reads the state they leave). The demo is made at once, into the reset state.
@@ -116,7 +134,8 @@ impl AppState {
         } else {
             SpendState::Loading
         };
-        self.data.begin(session.clone(), browser::now(), spend);
+        self.data
+            .begin(session.clone(), browser::now(), spend, keep_roster);
         self.comparison.forget();
         if session.is_demo() {
             load::demo(*self, &session);
@@ -171,4 +190,52 @@ pub(crate) fn until_cleanup<F: Future + 'static>(
     let (task, handle) = futures::future::abortable(task);
     on_cleanup(move || handle.abort());
     async move { task.await.ok() }
+}
+
+/// A value read by an async task, read again whenever what `read` tracks changes or
+/// [`Fetched::refetch`] is called: `None` while a read is under way. Each read runs until the
+/// next one starts or the owner cleans up (see [`until_cleanup`]), so leaving the page, or
+/// another login, stops the request and aborts it.
+///
+/// (Leptos's `LocalResource` does this too, but it brings the async-derived machinery and its
+/// transitions into the download for the two reads of the seat page: 11.3 KB gzip.)
+pub(crate) struct Fetched<T: 'static> {
+    value: RwSignal<Option<T>>,
+    again: Trigger,
+}
+
+impl<T: 'static> Clone for Fetched<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for Fetched<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Fetched<T> {
+    /// Starts reading with `read`, whose signals (read before its future starts) are tracked.
+    pub(crate) fn new<F: Future<Output = T> + 'static>(read: impl Fn() -> F + 'static) -> Self {
+        let (value, again) = (RwSignal::new(None), Trigger::new());
+        Effect::new(move |_| {
+            again.track();
+            value.set(None);
+            let task = until_cleanup(read());
+            leptos::task::spawn_local(async move {
+                if let Some(v) = task.await {
+                    value.set(Some(v));
+                }
+            });
+        });
+        Self { value, again }
+    }
+
+    /// The value read last, `None` while a read is under way.
+    pub(crate) fn get(&self) -> Option<T> {
+        self.value.get()
+    }
+
+    /// Reads again.
+    pub(crate) fn refetch(&self) {
+        self.again.notify();
+    }
 }

@@ -1,4 +1,5 @@
-//! Removing the selected seats and giving access back: the app's only writes to GitHub.
+//! Removing the selected seats, giving access back and assigning seats (to members and teams):
+//! the app's only writes to GitHub.
 //!
 //! `seat_core::writes` decides what is sent and how (batches, spacing, the one retry) and
 //! accounts for what GitHub answered; here the account is shown, and the seats are read again
@@ -6,9 +7,9 @@
 //! both writes in the page and says so.
 
 use leptos::prelude::*;
-use seat_core::models::Seat;
+use seat_core::models::{Assignee, Seat, Team};
 use seat_core::time::first_of_next_month;
-use seat_core::writes::texts;
+use seat_core::writes::{texts, WriteOp};
 
 pub(crate) use seat_core::status::WriteStatus;
 
@@ -245,4 +246,254 @@ pub(crate) async fn restore(
         }
     }
     Ok(texts::restored(&login, created))
+}
+
+/// Whether the page still shows `session` (a confirmation may outlive it).
+fn still_shown(state: AppState, session: &Session) -> bool {
+    state
+        .loaded
+        .session
+        .with_untracked(|s| s.as_ref() == Some(session))
+}
+
+/// Assigns seats to `logins` (an [`seat_core::members::AssignPlan`]'s `send`, which the user
+/// confirmed for `session`): the demo simulates it; GitHub gets the batched `POST`s, then the
+/// whole list is read again, so new seats show as GitHub lists them. Nothing is sent when the
+/// page no longer shows `session`.
+pub(crate) fn assign(state: AppState, session: &Session, logins: Vec<String>) {
+    if logins.is_empty() {
+        return;
+    }
+    if !still_shown(state, session) {
+        state.writes.assigned.set(WriteStatus::Done {
+            message: texts::STALE_CONFIRMATION.into(),
+            complete: false,
+        });
+        return;
+    }
+    if session.is_demo() {
+        let created = add_demo_seats(state, &logins, None);
+        unpick(state, &logins);
+        state.writes.assigned.set(WriteStatus::Done {
+            message: texts::simulated_assign(created),
+            complete: true,
+        });
+        return;
+    }
+    let Some(client) = session.client() else {
+        return;
+    };
+    state
+        .writes
+        .assigned
+        .set(WriteStatus::Running(texts::assigning(logins.len())));
+    spawn_assign(state, client, session.org.clone(), Job::Users(logins));
+}
+
+/// What an assignment sends.
+enum Job {
+    /// Seats for these logins (`POST …/selected_users`).
+    Users(Vec<String>),
+    /// A team's seats: assigned (`true`) or removed, by slug, shown as the label.
+    Team(bool, String, String),
+}
+
+/// Sends `job` as the write (one task type for every assignment), reports what GitHub said,
+/// then reads the whole list again when anything may have changed.
+fn spawn_assign(state: AppState, client: crate::api::GithubClient, org: String, job: Job) {
+    let status = state.writes.assigned;
+    let task = async move {
+        let (message, complete, changed) = match job {
+            Job::Users(logins) => {
+                let report = client
+                    .assign_seats(&org, &logins, &|p| {
+                        status.set(WriteStatus::Running(p.message))
+                    })
+                    .await;
+                unpick(state, &report.accepted);
+                let changed = !report.accepted.is_empty()
+                    || report
+                        .failed
+                        .as_ref()
+                        .is_some_and(|f| f.error.is_transient());
+                (report.summary(), report.is_complete(), changed)
+            }
+            Job::Team(assign, slug, label) => {
+                let op = if assign {
+                    WriteOp::AssignTeams
+                } else {
+                    WriteOp::RemoveTeams
+                };
+                match client.team_seats(op, &org, &[slug]).await {
+                    Ok(n) => (texts::team_outcome(assign, &label, n), true, true),
+                    Err(e) if e.is_transient() => (
+                        format!("{e} GitHub may or may not have applied it."),
+                        false,
+                        true,
+                    ),
+                    Err(e) => (format!("{e} Nothing was changed."), false, false),
+                }
+            }
+        };
+        let message = if changed {
+            format!("{message} {}", texts::REREAD_WHOLE_LIST)
+        } else {
+            message
+        };
+        status.set(WriteStatus::Done { message, complete });
+        if changed {
+            state.reload_after_write();
+        }
+    };
+    state.writes.run(Task::spawn(task));
+}
+
+/// Assigns (`assign`) or removes the seats of the team `slug` (shown as `label`), confirmed
+/// for `session`: the demo simulates it; GitHub gets one `POST` or `DELETE …/selected_teams`,
+/// then the whole list is read again.
+pub(crate) fn team(state: AppState, session: &Session, assign: bool, slug: String, label: String) {
+    let status = state.writes.assigned;
+    if !still_shown(state, session) {
+        status.set(WriteStatus::Done {
+            message: texts::STALE_CONFIRMATION.into(),
+            complete: false,
+        });
+        return;
+    }
+    if session.is_demo() {
+        let n = simulate_team(state, assign, &slug, &label);
+        status.set(WriteStatus::Done {
+            message: texts::simulated_team(assign, &label, n),
+            complete: true,
+        });
+        return;
+    }
+    let Some(client) = session.client() else {
+        return;
+    };
+    status.set(WriteStatus::Running(
+        texts::team_button(assign, &label) + "…",
+    ));
+    spawn_assign(
+        state,
+        client,
+        session.org.clone(),
+        Job::Team(assign, slug, label),
+    );
+}
+
+/// Unticks the members of `logins`: they hold a seat now.
+fn unpick(state: AppState, logins: &[String]) {
+    let done = Logins::new(logins);
+    let indices: Vec<u32> = state.writes.picked.with_untracked(|sel| {
+        state.loaded.members.with_untracked(|m| {
+            let members = m.ready().unwrap_or_default();
+            sel.iter()
+                .filter(|&i| {
+                    members
+                        .get(i as usize)
+                        .is_some_and(|m| done.contains(&m.login))
+                })
+                .collect()
+        })
+    });
+    state
+        .writes
+        .picked
+        .update(|sel| sel.set_all(&indices, false));
+}
+
+/// The demo's new seats for `logins` (through `team` when given), as GitHub would list them:
+/// assigned now, not used yet. Returns how many were created.
+fn add_demo_seats(state: AppState, logins: &[String], team: Option<Team>) -> u64 {
+    let now = state.loaded.now.get_untracked();
+    let plan = state
+        .loaded
+        .billing
+        .with_untracked(|b| b.as_ref().and_then(|b| b.plan_type.clone()));
+    let created = state.data.patch_seats(|all| {
+        let held = Logins::new(
+            all.iter()
+                .map(|s| s.login().to_string())
+                .collect::<Vec<_>>()
+                .iter(),
+        );
+        let new: Vec<Seat> = logins
+            .iter()
+            .filter(|l| !held.contains(l))
+            .map(|login| Seat {
+                created_at: now,
+                assignee: Some(Assignee {
+                    login: Some(login.as_str().into()),
+                    ..Assignee::default()
+                }),
+                assigning_team: team.clone(),
+                organization: None,
+                pending_cancellation_date: None,
+                last_activity_at: None,
+                last_activity_editor: None,
+                last_authenticated_at: None,
+                plan_type: plan.as_deref().map(Into::into),
+            })
+            .collect();
+        let n = new.len() as u64;
+        all.extend(new);
+        n
+    });
+    state.data.patch_billing(|b| {
+        let add = |v: &mut Option<u64>| *v = Some(v.unwrap_or(0) + created);
+        add(&mut b.seat_breakdown.total);
+        add(&mut b.seat_breakdown.added_this_cycle);
+        add(&mut b.seat_breakdown.inactive_this_cycle);
+    });
+    created
+}
+
+/// The demo's team write: assigning gives the team's members without a seat one through the
+/// team and keeps its seats; removing sets the seats it granted to pending cancellation.
+fn simulate_team(state: AppState, assign: bool, slug: &str, label: &str) -> u64 {
+    let of_team = |s: &Seat| {
+        s.assigning_team
+            .as_ref()
+            .and_then(|t| t.slug.as_deref())
+            .is_some_and(|t| t.eq_ignore_ascii_case(slug))
+    };
+    if assign {
+        let members: Vec<String> = state.loaded.teams.with_untracked(|t| {
+            t.ready()
+                .unwrap_or_default()
+                .iter()
+                .filter(|t| t.slug().eq_ignore_ascii_case(slug))
+                .flat_map(|t| t.members.iter().map(|m| m.to_string()))
+                .collect()
+        });
+        let team = Team {
+            name: Some(label.into()),
+            slug: Some(slug.into()),
+            html_url: None,
+        };
+        let given_back = state.data.patch_seats(|all| {
+            let mut n = 0u64;
+            for s in all.iter_mut().filter(|s| of_team(s)) {
+                n += u64::from(s.pending_cancellation_date.take().is_some());
+            }
+            n
+        });
+        adjust_pending(state, -(given_back as i64));
+        return add_demo_seats(state, &members, Some(team)) + given_back;
+    }
+    let end = first_of_next_month(state.loaded.now.get_untracked().date_naive());
+    let cancelled = state.data.patch_seats(|all| {
+        let mut n = 0u64;
+        for s in all
+            .iter_mut()
+            .filter(|s| of_team(s) && s.pending_cancellation_date.is_none())
+        {
+            s.pending_cancellation_date = Some(end);
+            n += 1;
+        }
+        n
+    });
+    adjust_pending(state, cancelled as i64);
+    cancelled
 }
