@@ -224,7 +224,9 @@ describe('As an enterprise owner I see every seat of my organizations, each pers
     await eventually(async () => assert.equal(await seatCount(page), people));
     assert.ok((await accessList(page).header('Organization').count()) === 1);
     assert.equal(await page.getByRole('checkbox', { name: 'Select all' }).count(), 0, 'no removal across an enterprise');
-    assert.match(await page.getByRole('note').filter({ hasText: 'per organization' }).textContent(), /load the organization/);
+    assert.match(await page.getByRole('note').filter({ hasText: 'Removing seats is done per organization' }).textContent(), /load the organization/);
+    // Members without a seat, and assigning, are per organization too: the panel says so.
+    assert.match(await page.getByRole('note').filter({ hasText: 'Members are listed per organization' }).textContent(), /load one of the enterprise's organizations/);
     assert.equal(browserRequests(page).filter((r) => r.url.startsWith(API_ORIGIN)).length, 0, 'nothing fetched');
     await assertNoProblems(page);
   });
